@@ -1,0 +1,122 @@
+import Foundation
+
+/// Decodes a ``Timeline`` from JSON strictly: unknown fields, wrong types and missing fields are
+/// ``TimelineError``s naming the field, and the result is validated.
+///
+/// Codable ignores unknown keys, which would let a typo (`"duraton"`) silently fall back to a
+/// default. So the decoded value is encoded again and every key of the input must reappear in
+/// that round trip at the same path; any other key is unknown.
+public struct TimelineDecoder: Sendable {
+    public init() {}
+
+    public func decode(_ data: Data) throws(TimelineError) -> Timeline {
+        let timeline: Timeline = try decodeStrict(Timeline.self, from: data)
+        try TimelineValidator().validate(timeline)
+        return timeline
+    }
+
+    /// Decodes any of the Timeline's Codable types strictly, without validation.
+    public func decodeStrict<T: Codable>(_ type: T.Type, from data: Data) throws(TimelineError) -> T {
+        let input: Any
+        do {
+            input = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw TimelineError(.invalidJSON, field: nil, "not valid JSON: \(Self.reason(error))")
+        }
+        let value: T
+        do {
+            value = try Self.jsonDecoder.decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw Self.translate(error)
+        } catch {
+            throw TimelineError(.invalidJSON, field: nil, "\(error)")
+        }
+        let known: Any
+        do {
+            known = try JSONSerialization.jsonObject(with: Self.jsonEncoder.encode(value), options: [.fragmentsAllowed])
+        } catch {
+            throw TimelineError(.invalidJSON, field: nil, "could not re-encode: \(error)")
+        }
+        if let unknown = Self.firstUnknownKey(input: input, known: known, path: "") {
+            throw TimelineError(.unknownField, field: unknown, "unknown field")
+        }
+        return value
+    }
+
+    public static let jsonDecoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
+    }()
+
+    public static let jsonEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// The first key present (and not null) in `input` that is absent from `known`.
+    static func firstUnknownKey(input: Any, known: Any, path: String) -> String? {
+        switch (input, known) {
+        case (let inputObject as [String: Any], let knownObject as [String: Any]):
+            for key in inputObject.keys.sorted() {
+                let child = path.isEmpty ? key : "\(path).\(key)"
+                guard let knownChild = knownObject[key] else {
+                    if inputObject[key] is NSNull { continue }
+                    return child
+                }
+                if let found = firstUnknownKey(input: inputObject[key]!, known: knownChild, path: child) {
+                    return found
+                }
+            }
+            return nil
+        case (let inputArray as [Any], let knownArray as [Any]):
+            for (index, element) in inputArray.enumerated() where index < knownArray.count {
+                if let found = firstUnknownKey(input: element, known: knownArray[index], path: "\(path)[\(index)]") {
+                    return found
+                }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    static func translate(_ error: DecodingError) -> TimelineError {
+        switch error {
+        case .keyNotFound(let key, let context):
+            let path = JSONPath.string(context.codingPath + [key])
+            return TimelineError(.missingField, field: path, "required field is missing")
+        case .typeMismatch(let type, let context):
+            return TimelineError(
+                .wrongType, field: JSONPath.string(context.codingPath), "expected \(typeName(type))")
+        case .valueNotFound(let type, let context):
+            return TimelineError(
+                .wrongType, field: JSONPath.string(context.codingPath), "expected \(typeName(type)), got null")
+        case .dataCorrupted(let context):
+            let path = JSONPath.string(context.codingPath)
+            return TimelineError(context.codingPath.isEmpty ? .invalidJSON : .invalidValue,
+                                 field: path.isEmpty ? nil : path, context.debugDescription)
+        @unknown default:
+            return TimelineError(.invalidJSON, field: nil, "\(error)")
+        }
+    }
+
+    static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Int64.Type: "an integer"
+        case is Double.Type, is Decimal.Type: "a number"
+        case is Bool.Type: "true or false"
+        case is [Any].Type: "an array"
+        default:
+            String(describing: type).contains("Array") ? "an array" : "an object"
+        }
+    }
+
+    static func reason(_ error: any Error) -> String {
+        let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+        return text ?? error.localizedDescription
+    }
+}

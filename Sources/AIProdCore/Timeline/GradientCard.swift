@@ -1,0 +1,25 @@
+/// A two-colour linear gradient card, optionally drifting slowly so a long title card does
+/// not look frozen.
+public struct GradientCard: Codable, Sendable, Hashable {
+    public var from: RGBAColor
+    public var to: RGBAColor
+    /// Direction of the gradient in degrees: 0 is left→right, 90 top→bottom.
+    public var angle: Double
+    /// Gentle motion: the gradient's axis turns slowly over the clip.
+    public var motion: Bool
+
+    public init(from: RGBAColor, to: RGBAColor, angle: Double = 90, motion: Bool = false) {
+        self.from = from
+        self.to = to
+        self.angle = angle
+        self.motion = motion
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        from = try c.decode(RGBAColor.self, forKey: .from)
+        to = try c.decode(RGBAColor.self, forKey: .to)
+        angle = try c.decode(.angle, default: 90)
+        motion = try c.decode(.motion, default: false)
+    }
+}

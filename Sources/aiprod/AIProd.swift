@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct AIProd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "aiprod",
+        abstract: "Turn a script or a timeline into a finished, mastered video.",
+        subcommands: []
+    )
+}
