@@ -30,4 +30,18 @@ static inline AVChannelLayout aiprod_layout_mono(void) { AVChannelLayout l = AV_
 // Quiet the library's own stderr chatter; errors come back to us as return codes.
 static inline void aiprod_set_log_level(int level) { av_log_set_level(level); }
 
+// av_opt_set_int_list is a macro: one typed wrapper per list the sinks need.
+static inline int aiprod_sink_set_pix_fmt(AVFilterContext *ctx, enum AVPixelFormat fmt) {
+    enum AVPixelFormat fmts[] = { fmt, AV_PIX_FMT_NONE };
+    return av_opt_set_int_list(ctx, "pix_fmts", fmts, AV_PIX_FMT_NONE, AV_OPT_SEARCH_CHILDREN);
+}
+static inline int aiprod_sink_set_sample_fmt(AVFilterContext *ctx, enum AVSampleFormat fmt) {
+    enum AVSampleFormat fmts[] = { fmt, AV_SAMPLE_FMT_NONE };
+    return av_opt_set_int_list(ctx, "sample_fmts", fmts, AV_SAMPLE_FMT_NONE, AV_OPT_SEARCH_CHILDREN);
+}
+static inline int aiprod_sink_set_sample_rate(AVFilterContext *ctx, int rate) {
+    int rates[] = { rate, -1 };
+    return av_opt_set_int_list(ctx, "sample_rates", rates, -1, AV_OPT_SEARCH_CHILDREN);
+}
+
 #endif

@@ -50,7 +50,8 @@ extension Clip: Codable {
         case .color(let color): try c.encode(color, forKey: .color)
         case .gradient(let gradient): try c.encode(gradient, forKey: .gradient)
         }
-        if !text.isEmpty { try c.encode(text, forKey: .text) }
+        // Always written, even empty: the strict decoder rejects any input key the re-encoding lacks.
+        try c.encode(text, forKey: .text)
         try c.encodeIfPresent(transition, forKey: .transition)
     }
 }

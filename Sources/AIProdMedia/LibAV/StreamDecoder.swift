@@ -1,0 +1,82 @@
+import CFFmpeg
+
+/// Decodes one stream of an ``InputFile`` into frames: reads packets, skips other streams,
+/// flushes the decoder at the end. Owns its `AVCodecContext`.
+final class StreamDecoder {
+    let input: InputFile
+    let streamIndex: Int
+    let codec: UnsafeMutablePointer<AVCodecContext>
+    private let packet = Packet()
+    private var inputDone = false
+    private var flushed = false
+
+    init(input: InputFile, streamIndex: Int, threads: Int32 = 0) throws(MediaError) {
+        self.input = input
+        self.streamIndex = streamIndex
+        let stream = input.stream(streamIndex)
+        guard let parameters = stream.pointee.codecpar,
+              let decoder = avcodec_find_decoder(parameters.pointee.codec_id) else {
+            throw MediaError(.notMedia, file: input.path, "no decoder for stream \(streamIndex)")
+        }
+        guard let context = avcodec_alloc_context3(decoder) else { fatalError("avcodec_alloc_context3: out of memory") }
+        codec = context
+        try LibAV.check(avcodec_parameters_to_context(context, parameters), .decodeFailed, file: input.path, "decoder parameters")
+        context.pointee.pkt_timebase = stream.pointee.time_base
+        context.pointee.thread_count = threads
+        try LibAV.check(avcodec_open2(context, decoder, nil), .decodeFailed, file: input.path, "cannot open decoder \(LibAV.string(decoder.pointee.name) ?? "?")")
+    }
+
+    deinit {
+        var owned: UnsafeMutablePointer<AVCodecContext>? = codec
+        avcodec_free_context(&owned)
+    }
+
+    var timeBase: AVRational { input.stream(streamIndex).pointee.time_base }
+
+    /// Decodes the next frame into `frame`; false when the stream is finished.
+    func next(into frame: Frame) throws(MediaError) -> Bool {
+        while true {
+            frame.unref()
+            let received = avcodec_receive_frame(codec, frame.pointer)
+            if received == 0 { return true }
+            if received == LibAV.eof { return false }
+            if received != LibAV.eagain {
+                try LibAV.check(received, .decodeFailed, file: input.path, "decode error")
+            }
+            if inputDone {
+                if flushed { return false }
+                flushed = true
+                _ = avcodec_send_packet(codec, nil)
+                continue
+            }
+            try feedOnePacket()
+        }
+    }
+
+    /// Drops frames and restarts decoding after a seek.
+    func flushAfterSeek() {
+        avcodec_flush_buffers(codec)
+        inputDone = false
+        flushed = false
+    }
+
+    private func feedOnePacket() throws(MediaError) {
+        while true {
+            packet.unref()
+            guard try input.read(into: packet) else {
+                inputDone = true
+                return
+            }
+            guard Int(packet.pointer.pointee.stream_index) == streamIndex else { continue }
+            let sent = avcodec_send_packet(codec, packet.pointer)
+            packet.unref()
+            if sent == LibAV.eagain || sent == 0 { return }
+            // A damaged packet inside an otherwise readable file: libav conceals what it can,
+            // so the render continues; a file that cannot be read at all failed earlier.
+            if sent == aiprod_averror(EINVAL) {
+                try LibAV.check(sent, .decodeFailed, file: input.path, "decoder rejected a packet")
+            }
+            return
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import CFFmpeg
+
+/// Measures loudness with libavfilter's `ebur128` (true peak on), fed block by block, so the
+/// mastering step and the QA step share one implementation.
+final class LoudnessMeter {
+    private let graph: FilterGraph
+    private let channels: Int
+    private let output = Frame()
+    private var pts: Int64 = 0
+    private var integrated = -70.0
+    private var range = 0.0
+    private var peak = 0.0
+
+    /// - Parameter prefix: filters applied before measuring (`volume=…,alimiter=…`), so a
+    ///   candidate master can be measured without being stored.
+    init(channels: Int, prefix: String? = nil) throws(MediaError) {
+        self.channels = channels
+        let chain = [prefix, "ebur128=peak=true:metadata=1"].compactMap { $0 }.joined(separator: ",")
+        graph = try FilterGraph(
+            description: "[in]\(chain)[out]",
+            sources: [("in", .audio(sampleRate: 48_000, format: AV_SAMPLE_FMT_FLT, channels: Int32(channels), timeBase: AVRational(num: 1, den: 48_000)))],
+            sinks: [("out", .audio(format: AV_SAMPLE_FMT_FLT, sampleRate: 48_000, channels: Int32(channels), frameSize: nil))],
+            threads: 1)
+    }
+
+    /// Adds interleaved 48 kHz samples.
+    func add(_ samples: UnsafeBufferPointer<Float>) throws(MediaError) {
+        guard !samples.isEmpty else { return }
+        let frame = Frame.audio(interleaved: samples, channels: channels, pts: pts)
+        pts += Int64(samples.count / channels)
+        try graph.push(frame, to: "in")
+        try drain()
+    }
+
+    /// Ends the programme and returns its loudness.
+    func finish() throws(MediaError) -> LoudnessMeasurement {
+        try graph.close("in", pts: pts)
+        try drain()
+        let truePeak = peak > 0 ? 20 * log10(peak) : -144
+        return LoudnessMeasurement(integratedLufs: integrated, truePeakDbtp: truePeak, loudnessRange: range)
+    }
+
+    private func drain() throws(MediaError) {
+        while try graph.pull(from: "out", into: output) == .frame {
+            if let value = output.metadata("lavfi.r128.I").flatMap(Double.init) { integrated = value }
+            if let value = output.metadata("lavfi.r128.LRA").flatMap(Double.init) { range = value }
+            if let value = output.metadata("lavfi.r128.true_peak").flatMap(Double.init) { peak = max(peak, value) }
+        }
+    }
+
+    /// Measures the best audio stream of a file (mono measured as mono).
+    static func measure(path: String) throws(MediaError) -> LoudnessMeasurement {
+        let reader = try AudioFileReader(path: path, channels: .native)
+        let meter = try LoudnessMeter(channels: reader.channels)
+        var block = [Float](repeating: 0, count: 4800 * reader.channels)
+        while true {
+            let frames = try block.withUnsafeMutableBufferPointer { buffer throws(MediaError) in
+                try reader.read(into: buffer.baseAddress!, frameCount: 4800)
+            }
+            if frames == 0 { break }
+            try block.withUnsafeBufferPointer { buffer throws(MediaError) in
+                try meter.add(UnsafeBufferPointer(rebasing: buffer[0..<(frames * reader.channels)]))
+            }
+        }
+        return try meter.finish()
+    }
+}
