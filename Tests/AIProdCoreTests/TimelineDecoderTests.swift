@@ -186,6 +186,41 @@ struct TimelineDecoderTests {
         #expect(error?.field == nil)
     }
 
+    @Test("rejects a document that is not an object, without naming a field", arguments: ["[]", "\"timeline\"", "42", "null"])
+    func notAnObject(json: String) {
+        let error = decodingError(json)
+        #expect(error?.code == .wrongType)
+        #expect(error?.field == nil)
+    }
+
+    @Test("rejects a section of the wrong type, naming it")
+    func sectionOfWrongType() {
+        let error = decodingError(#"{"output": 1, "video": {"clips": []}}"#)
+        #expect(error?.code == .wrongType)
+        #expect(error?.field == "output")
+    }
+
+    @Test("rejects null in a required field")
+    func nullRequired() throws {
+        let json = try fullJSON(replacing: #""height": 720"#, with: #""height": null"#)
+        let error = decodingError(json)
+        #expect(error?.code == .wrongType)
+        #expect(error?.field == "output.height")
+    }
+
+    @Test("the example in docs/TIMELINE.md decodes and lasts 10 s")
+    func documentedExample() throws {
+        let docs = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/TIMELINE.md")
+        let markdown = try String(contentsOf: docs, encoding: .utf8)
+        let start = try #require(markdown.range(of: "```json\n"))
+        let end = try #require(markdown.range(of: "\n```", range: start.upperBound..<markdown.endIndex))
+        let timeline = try TimelineDecoder().decode(Data(markdown[start.upperBound..<end.lowerBound].utf8))
+        #expect(TimelineSchedule(timeline).duration == Rational(10))
+        #expect(timeline.video.clips.count == 2)
+    }
+
     @Test("rejects a clip that shows nothing")
     func clipWithoutContent() throws {
         let json = try fullJSON(replacing: ##""color": { "color": "#000000" },"##, with: "")
@@ -212,6 +247,15 @@ struct TimelineDecoderTests {
         let error = decodingError(json)
         #expect(error?.code == .invalidValue)
         #expect(error?.field == "output.background")
+    }
+
+    @Test("reads colours with or without #, in either case, with optional alpha")
+    func colours() throws {
+        let json = try fullJSON(replacing: ##""background": "#101820""##, with: ##""background": "ff8000cc""##)
+        let timeline = try TimelineDecoder().decode(TimelineFixtures.data(json))
+        #expect(timeline.output.background == RGBAColor(red: 0xFF, green: 0x80, blue: 0x00, alpha: 0xCC))
+        #expect(timeline.output.background.description == "#FF8000CC")
+        #expect(RGBAColor(hex: "#336699") == RGBAColor(red: 0x33, green: 0x66, blue: 0x99, alpha: 0xFF))
     }
 
     @Test("rejects an unknown transition kind, naming the field")

@@ -89,11 +89,9 @@ public struct TimelineDecoder: Sendable {
             let path = JSONPath.string(context.codingPath + [key])
             return TimelineError(.missingField, field: path, "required field is missing")
         case .typeMismatch(let type, let context):
-            return TimelineError(
-                .wrongType, field: JSONPath.string(context.codingPath), "expected \(typeName(type))")
+            return TimelineError(.wrongType, field: field(context.codingPath), "expected \(typeName(type))")
         case .valueNotFound(let type, let context):
-            return TimelineError(
-                .wrongType, field: JSONPath.string(context.codingPath), "expected \(typeName(type)), got null")
+            return TimelineError(.wrongType, field: field(context.codingPath), "expected \(typeName(type)), got null")
         case .dataCorrupted(let context):
             let path = JSONPath.string(context.codingPath)
             return TimelineError(context.codingPath.isEmpty ? .invalidJSON : .invalidValue,
@@ -101,6 +99,13 @@ public struct TimelineDecoder: Sendable {
         @unknown default:
             return TimelineError(.invalidJSON, field: nil, "\(error)")
         }
+    }
+
+    /// The path of a field, or nil for the document itself (a top-level array or string), as
+    /// ``TimelineError/field`` promises, rather than an empty path.
+    static func field(_ codingPath: [any CodingKey]) -> String? {
+        let path = JSONPath.string(codingPath)
+        return path.isEmpty ? nil : path
     }
 
     static func typeName(_ type: Any.Type) -> String {
