@@ -114,7 +114,7 @@ for i in "${!SENTENCES[@]}"; do
     gap=$(awk -v a="${OFFSETS[$i]}" -v b="${OFFSETS[$((i + 1))]}" -v d="$dur" 'BEGIN { printf "%.6f", b - a - d }')
     awk -v g="$gap" 'BEGIN { exit !(g > 0.2) }' || { echo "sentence $i too long for its slot" >&2; exit 1; }
   else
-    gap=0.3
+    gap=0.1
   fi
   sox "$TMP/s$i.wav" "$TMP/p$i.wav" pad 0 "$gap"
   SEGMENTS+=("$TMP/p$i.wav")
@@ -138,7 +138,7 @@ M+='st(8,(sin(2*PI*ld(1)*t)+sin(2*PI*ld(1)*ld(2)*t)+sin(2*PI*ld(1)*1.5*t)+0.5*si
 M+='st(9,sin(2*PI*ld(1)/2*t)*sin(PI*ld(3)/2.5)*exp(-0.6*ld(3)));'                 # bass
 "${FF[@]}" -f lavfi \
   -i "aevalsrc='${M}0.30*ld(7)+0.10*ld(8)+0.30*ld(9)|${M}0.20*ld(7)+0.13*ld(8)+0.30*ld(9)':s=44100:d=20" \
-  "${META[@]}" -c:a libvorbis -q:a 0 "$OUT/music.ogg"
+  "${META[@]}" -c:a libvorbis -q:a 1 "$OUT/music.ogg"
 
 # ---------------------------------------------------------------------------------------------
 # whoosh.ogg — 1.0 s pink noise through a band-pass swept up and back down, panned left→right.
@@ -167,7 +167,7 @@ B2=${BELL//F/1975.5}; B2=${B2//T/(t-0.12)}
 # shadow, on a fully transparent background.
 # ---------------------------------------------------------------------------------------------
 "${FF[@]}" -f lavfi -i "color=c=black@0.0:s=256x96,format=rgba" -frames:v 1 \
-  -vf "drawtext=fontfile=$FONT:text='aiprod':fontsize=64:fontcolor=white:borderw=3:bordercolor=0x1b2a4a@0.9:shadowx=3:shadowy=3:shadowcolor=black@0.45:x=(w-text_w)/2:y=(h-text_h)/2" \
+  -vf "drawtext=fontfile=$FONT:text='aiprod':fontsize=56:fontcolor=white:borderw=3:bordercolor=0x1b2a4a@0.9:shadowx=3:shadowy=3:shadowcolor=black@0.45:x=(w-text_w)/2:y=(h-text_h)/2" \
   "${META[@]}" -pix_fmt rgba -compression_level 9 "$OUT/logo.png"
 
 echo "narration sentence timings (narration placed at 0.5 s on the showcase timeline):"
