@@ -1,0 +1,114 @@
+import AIProdCore
+import CFFmpeg
+import Foundation
+
+/// Renders a ``Timeline`` to an MP4, in-process.
+///
+/// The soundtrack is mixed and measured first (to master it), then the video graph is pulled
+/// frame by frame on the calling thread while a second thread encodes video and the mastered
+/// audio and muxes them. Output goes to a temporary file beside the destination and is renamed
+/// into place only when complete: a failed or cancelled render leaves nothing behind.
+///
+/// `render` blocks: call it from a dedicated thread, never from an event loop.
+public struct TimelineRenderer: Sendable {
+    public let timeline: Timeline
+    public let resolver: AssetResolver
+
+    public init(timeline: Timeline, resolver: AssetResolver) {
+        self.timeline = timeline
+        self.resolver = resolver
+    }
+
+    public func render(
+        to destination: String,
+        cancellation: RenderCancellation = RenderCancellation(),
+        progress: @escaping @Sendable (RenderProgress) -> Void = { _ in }
+    ) throws(MediaError) -> RenderResult {
+        do {
+            try TimelineValidator().validate(timeline)
+        } catch {
+            throw .timeline(error)
+        }
+        try Preflight(timeline: timeline, resolver: resolver).check()
+        let schedule = TimelineSchedule(timeline)
+        let total = schedule.totalFrames
+        let workspace = try RenderWorkspace()
+
+        progress(RenderProgress(phase: .mastering, framesDone: 0, totalFrames: total))
+        let soundtrack = try SoundtrackPlan(timeline: timeline, schedule: schedule, resolver: resolver)
+        try cancellation.check()
+        let decision = try AudioMaster(plan: soundtrack, target: timeline.output.loudness).decide()
+        try cancellation.check()
+
+        let plan = try VideoGraphPlan(timeline: timeline, schedule: schedule, resolver: resolver, workspace: workspace)
+        let graph = try FilterGraph(
+            description: plan.description,
+            sources: plan.sources.map { ($0.name, $0.source) },
+            sinks: [("out", .video(pixelFormat: AV_PIX_FMT_YUV420P))],
+            threads: 1)
+
+        let output = AtomicOutput(destination: destination)
+        var written: Int64 = 0
+        do throws(MediaError) {
+            let writer = try MP4Writer(path: output.temporaryPath, output: timeline.output)
+            let audio = try MasteredAudio(plan: soundtrack, decision: decision)
+            let encoding = EncodingThread(writer: writer, audio: audio, fps: timeline.output.fps)
+            encoding.start()
+            do throws(MediaError) {
+                written = try compose(graph: graph, feeders: plan.sources, total: total, channel: encoding.channel,
+                                      cancellation: cancellation, progress: progress)
+                encoding.channel.finish()
+            } catch {
+                encoding.channel.abandon()
+                _ = encoding.join()
+                throw error
+            }
+            if let failure = encoding.join() { throw failure }
+            guard written == total else {
+                throw MediaError(.filterFailed, "the video graph produced \(written) frames, the timeline has \(total)")
+            }
+            progress(RenderProgress(phase: .finishing, framesDone: written, totalFrames: total))
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
+        }
+        return RenderResult(path: destination, frames: written, samples: schedule.totalSamples, mastering: decision)
+    }
+
+    /// Pulls frames out of the graph, feeding whichever source it asks for, and hands each to
+    /// the encoder. Returns the number of frames produced.
+    private func compose(
+        graph: FilterGraph, feeders: [(name: String, source: FilterGraph.Source, feeder: SourceFeeder)], total: Int64,
+        channel: FrameChannel, cancellation: RenderCancellation, progress: @Sendable (RenderProgress) -> Void
+    ) throws(MediaError) -> Int64 {
+        var open = Set(feeders.map(\.name))
+        let frame = Frame()
+        var produced: Int64 = 0
+        let step = max(total / 200, 1)
+        while true {
+            switch try graph.pull(from: "out", into: frame) {
+            case .frame:
+                try cancellation.check()
+                frame.pointer.pointee.pts = produced
+                guard channel.send(frame.take()) else { return produced }
+                produced += 1
+                if produced % step == 0 || produced == total {
+                    progress(RenderProgress(phase: .rendering, framesDone: produced, totalFrames: total))
+                }
+            case .finished:
+                return produced
+            case .needsInput:
+                // Feed the source the graph has asked most often; if it asked none (a source
+                // filter upstream is waiting on its sibling), feed the first still open.
+                let candidates = feeders.filter { open.contains($0.name) }
+                guard !candidates.isEmpty else {
+                    throw MediaError(.filterFailed, "the video graph stalled after \(produced) of \(total) frames")
+                }
+                let chosen = candidates.max { graph.failedRequests($0.name) < graph.failedRequests($1.name) }!
+                let target = graph.failedRequests(chosen.name) > 0 ? chosen : candidates[0]
+                if try !target.feeder.feed(graph, source: target.name) { open.remove(target.name) }
+            }
+        }
+    }
+}
