@@ -37,6 +37,12 @@ final class FilterGraph {
         avfilter_inout_free(&outputs)
         try LibAV.check(parsed, .filterFailed, "filter graph does not parse (\(description))")
         try LibAV.check(avfilter_graph_config(graph, nil), .filterFailed, "filter graph does not configure (\(description))")
+        // A fixed frame size applies to the sink's input link, which exists only once configured.
+        for (name, sink) in sinks {
+            if case let .audio(_, _, _, frameSize?) = sink {
+                av_buffersink_set_frame_size(self.sinks[name]!, UInt32(frameSize))
+            }
+        }
     }
 
     deinit {
@@ -109,7 +115,6 @@ final class FilterGraph {
             try LibAV.check(aiprod_sink_set_sample_fmt(context, format), .filterFailed, "sink sample format")
             try LibAV.check(aiprod_sink_set_sample_rate(context, sampleRate), .filterFailed, "sink sample rate")
             try LibAV.check(av_opt_set(context, "ch_layouts", channels == 1 ? "mono" : "stereo", AV_OPT_SEARCH_CHILDREN), .filterFailed, "sink channel layout")
-            if let frameSize { av_buffersink_set_frame_size(context, UInt32(frameSize)) }
         }
         return context!
     }

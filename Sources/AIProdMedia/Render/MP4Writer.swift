@@ -81,6 +81,9 @@ final class MP4Writer {
     }
 
     private func mux(_ packet: Packet, from encoder: Encoder, to stream: UnsafeMutablePointer<AVStream>) throws(MediaError) {
+        // Every video frame lasts one frame: without a duration the muxer gives the last one
+        // zero length and the edit list hides it.
+        if packet.pointer.pointee.duration == 0, encoder === video { packet.pointer.pointee.duration = 1 }
         av_packet_rescale_ts(packet.pointer, encoder.codec.pointee.time_base, stream.pointee.time_base)
         packet.pointer.pointee.stream_index = stream.pointee.index
         try LibAV.check(av_interleaved_write_frame(format, packet.pointer), .writeFailed, file: path, "cannot write to the MP4 (disk full?)")

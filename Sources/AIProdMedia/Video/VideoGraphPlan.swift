@@ -94,7 +94,8 @@ struct VideoGraphPlan {
     static func gradient(_ card: GradientCard, width: Double, height: Double, fps: String) -> String {
         let radians = card.angle * .pi / 180
         let (dx, dy) = (cos(radians), sin(radians))
-        let half = (abs(width * dx) + abs(height * dy)) / 2
+        // The axis runs through the centre to the frame's edges (gradients takes no point outside).
+        let half = min(abs(dx) > 1e-9 ? (width / 2 - 1) / abs(dx) : .infinity, abs(dy) > 1e-9 ? (height / 2 - 1) / abs(dy) : .infinity)
         let (cx, cy) = (width / 2, height / 2)
         let points = [cx - half * dx, cy - half * dy, cx + half * dx, cy + half * dy].map { Int($0.rounded()) }
         let speed = card.motion ? "0.0015" : "0.00001"

@@ -1,0 +1,111 @@
+import AIProdCore
+import AIProdMedia
+import ArgumentParser
+import Foundation
+
+/// `aiprod render timeline.json -o out.mp4 [--srt …] [--vtt …] [--thumbnail …]`
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render a timeline (JSON) to an MP4, with optional subtitles and thumbnail.")
+
+    @Argument(help: "The timeline JSON file (see docs/TIMELINE.md).")
+    var timeline: String
+
+    @Option(name: [.short, .customLong("output")], help: "The MP4 to write.")
+    var output: String
+
+    @Option(help: "Also write the subtitle cues as SRT.")
+    var srt: String?
+
+    @Option(help: "Also write the subtitle cues as WebVTT.")
+    var vtt: String?
+
+    @Option(help: "Also write a JPEG thumbnail.")
+    var thumbnail: String?
+
+    @Option(name: .customLong("thumbnail-at"), help: "Time of the thumbnail in seconds (default: a third of the way in).")
+    var thumbnailAt: Double?
+
+    @Flag(name: [.short, .long], help: "No progress output.")
+    var quiet = false
+
+    func run() throws {
+        do {
+            try render()
+        } catch {
+            throw ExitCodes.report(error)
+        }
+    }
+
+    private func render() throws {
+        let (timeline, resolver) = try TimelineLoader.load(self.timeline)
+        for path in [output, srt, vtt, thumbnail].compactMap({ $0 }) {
+            try Self.requireWritableDirectory(for: path)
+        }
+        if let thumbnailAt, !(thumbnailAt >= 0) {
+            throw MediaError(.invalidTimeline, "--thumbnail-at must be ≥ 0 seconds")
+        }
+        let cancellation = RenderCancellation()
+        let interrupt = Self.cancelOnInterrupt(cancellation)
+        defer { interrupt.cancel() }
+        let reporter = ProgressReporter()
+        let started = Date()
+        let result = try TimelineRenderer(timeline: timeline, resolver: resolver)
+            .render(to: output, cancellation: cancellation, progress: { progress in
+                if !quiet { reporter.report(progress) }
+            })
+        var written = [output]
+        do {
+            let cues = timeline.subtitles?.cues ?? []
+            if let srt {
+                try AtomicOutput.write(SubtitleFormatter().srt(cues), to: srt)
+                written.append(srt)
+            }
+            if let vtt {
+                try AtomicOutput.write(SubtitleFormatter().webVTT(cues), to: vtt)
+                written.append(vtt)
+            }
+            if let thumbnail {
+                let duration = TimelineSchedule(timeline).duration.doubleValue
+                try ThumbnailWriter().write(video: output, at: thumbnailAt ?? duration / 3, to: thumbnail)
+                written.append(thumbnail)
+            }
+        } catch {
+            // All or nothing: a failed side file takes the video with it.
+            for path in written { try? FileManager.default.removeItem(atPath: path) }
+            throw error
+        }
+        let seconds = Date().timeIntervalSince(started)
+        let duration = Double(result.samples) / 48_000
+        let m = result.mastering
+        print(String(format: "%@: %lld frames, %.2f s in %.2f s (%.1fx realtime); loudness %.1f LUFS, true peak %.1f dBTP (gain %+.1f dB%@)",
+                     output, result.frames, duration, seconds, duration / max(seconds, 0.001),
+                     m.predicted.integratedLufs, m.predicted.truePeakDbtp, m.gainDb, m.limiterDb == nil ? "" : ", limiter"))
+        for path in written.dropFirst() { print(path) }
+    }
+
+    static func requireWritableDirectory(for path: String) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw MediaError(.writeFailed, file: path, "output directory \(directory) does not exist")
+        }
+        guard FileManager.default.isWritableFile(atPath: directory) else {
+            throw MediaError(.writeFailed, file: path, "output directory \(directory) is not writable")
+        }
+    }
+
+    /// Ctrl-C cancels the render cleanly (the partial file is removed) instead of killing it.
+    static func cancelOnInterrupt(_ cancellation: RenderCancellation) -> any DispatchSourceSignal {
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler { cancellation.cancel() }
+        source.resume()
+        let term = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .global())
+        term.setEventHandler { cancellation.cancel() }
+        term.resume()
+        return source
+    }
+}

@@ -1,0 +1,31 @@
+import AIProdCore
+import AIProdMedia
+import ArgumentParser
+import Foundation
+
+/// Exit codes the CLI promises: 2 for bad input (timeline, files, options), 1 for a render that
+/// failed on good input, 130 for a cancelled render.
+enum ExitCodes {
+    static let badInput: Int32 = 2
+    static let failed: Int32 = 1
+    static let cancelled: Int32 = 130
+
+    /// Prints `error: <code>: <message>` on stderr and returns the exit code to use.
+    static func report(_ error: any Error) -> ExitCode {
+        let (code, message, status): (String, String, Int32) = switch error {
+        case let error as TimelineError: (error.code.rawValue, error.description, badInput)
+        case let error as MediaError: (error.code.rawValue, error.description, status(for: error.code))
+        default: ("error", "\(error)", failed)
+        }
+        FileHandle.standardError.write(Data("error: \(code): \(message)\n".utf8))
+        return ExitCode(status)
+    }
+
+    static func status(for code: MediaError.Code) -> Int32 {
+        switch code {
+        case .cancelled: cancelled
+        case .fileNotFound, .fileUnreadable, .notMedia, .noStream, .invalidTimeline, .fontNotFound: badInput
+        case .decodeFailed, .filterFailed, .encodeFailed, .writeFailed: failed
+        }
+    }
+}
