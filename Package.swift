@@ -37,5 +37,7 @@ let package = Package(
         ),
         .testTarget(name: "AIProdCoreTests", dependencies: ["AIProdCore"]),
         .testTarget(name: "AIProdMediaTests", dependencies: ["AIProdCore", "AIProdMedia"]),
+        // Runs the built `aiprod` binary: exit codes, outputs, nothing half-written.
+        .testTarget(name: "AIProdCLITests", dependencies: ["AIProdMedia"]),
     ]
 )

@@ -81,6 +81,13 @@ final class FilterGraph {
     }
 
     func sinkTimeBase(_ sink: String) -> AVRational { av_buffersink_get_time_base(sinks[sink]!) }
+    func sinkSize(_ sink: String) -> (width: Int32, height: Int32) {
+        (av_buffersink_get_w(sinks[sink]!), av_buffersink_get_h(sinks[sink]!))
+    }
+    func sinkFrameRate(_ sink: String) -> AVRational { av_buffersink_get_frame_rate(sinks[sink]!) }
+
+    /// Fixes the samples per frame an audio sink returns (after configuration).
+    func setFrameSize(_ size: Int32, sink: String) { av_buffersink_set_frame_size(sinks[sink]!, UInt32(size)) }
 
     private static func makeSource(_ graph: UnsafeMutablePointer<AVFilterGraph>, name: String, _ source: Source) throws(MediaError) -> UnsafeMutablePointer<AVFilterContext> {
         let filterName: String

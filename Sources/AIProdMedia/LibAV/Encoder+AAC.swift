@@ -1,0 +1,15 @@
+import CFFmpeg
+
+extension Encoder {
+    /// libavcodec's native AAC encoder at 48 kHz stereo, planar float in, 1024-sample frames.
+    static func aac(bitrateKbps: Int, globalHeader: Bool) throws(MediaError) -> Encoder {
+        try Encoder(name: "aac") { codec in
+            codec.pointee.sample_fmt = AV_SAMPLE_FMT_FLTP
+            codec.pointee.sample_rate = 48_000
+            codec.pointee.ch_layout = aiprod_layout_stereo()
+            codec.pointee.bit_rate = Int64(bitrateKbps) * 1000
+            codec.pointee.time_base = AVRational(num: 1, den: 48_000)
+            if globalHeader { codec.pointee.flags |= AV_CODEC_FLAG_GLOBAL_HEADER }
+        }
+    }
+}

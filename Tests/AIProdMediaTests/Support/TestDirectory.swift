@@ -1,0 +1,25 @@
+import Foundation
+
+/// A fresh directory per test, removed when the value is released.
+final class TestDirectory: @unchecked Sendable {
+    let path: String
+
+    init(_ name: String = #function) {
+        let safe = name.filter { $0.isLetter || $0.isNumber }
+        path = FileManager.default.temporaryDirectory.path + "/aiprod-test-\(safe)-\(UUID().uuidString.prefix(8))"
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func file(_ name: String) -> String { "\(path)/\(name)" }
+
+    /// Names of the files in the directory (to prove nothing was left behind).
+    var contents: [String] { (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] }
+
+    func write(_ text: String, to name: String) -> String {
+        let path = file(name)
+        try! Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+}
