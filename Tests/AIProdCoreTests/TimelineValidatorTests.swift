@@ -53,6 +53,13 @@ struct TimelineValidatorTests {
             $0.video.clips[1].text[0].start = Rational(2)
             $0.video.clips[1].text[0].end = nil
         },
+        Breakage(name: "text ending after its clip", field: "video.clips[1].text[0].end") {
+            $0.video.clips[1].text[0].end = Rational(3)
+        },
+        Breakage(name: "subtitle cue starting after the end", field: "subtitles.cues[0].start") {
+            $0.subtitles?.cues[0].start = Rational(500)
+            $0.subtitles?.cues[0].end = Rational(501)
+        },
         Breakage(name: "free text without x", field: "video.clips[1].text[0].x") {
             $0.video.clips[1].text[0].placement = .free
             $0.video.clips[1].text[0].y = 0.5

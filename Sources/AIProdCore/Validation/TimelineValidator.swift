@@ -22,7 +22,7 @@ public struct TimelineValidator: Sendable {
             throw .invalid("video.clips", "the timeline lasts \(schedule.duration.doubleValue) s, over the \(Self.maxDuration) s limit")
         }
         try validate(timeline.audio, duration: schedule.duration)
-        if let subtitles = timeline.subtitles { try validate(subtitles) }
+        if let subtitles = timeline.subtitles { try validate(subtitles, duration: schedule.duration) }
     }
 
     func validate(_ output: OutputSettings) throws(TimelineError) {
@@ -154,6 +154,9 @@ public struct TimelineValidator: Sendable {
         guard end > layer.start else {
             throw .invalid("\(path).end", "must be after start (\(layer.start.doubleValue) s), got \(end.doubleValue)")
         }
+        guard end <= clipDuration else {
+            throw .invalid("\(path).end", "\(end.doubleValue) s is past the end of its clip (\(clipDuration.doubleValue) s)")
+        }
         guard !layer.fadeIn.isNegative, !layer.fadeOut.isNegative, layer.fadeIn + layer.fadeOut <= end - layer.start else {
             throw .invalid("\(path).fade_in", "fade_in and fade_out must be ≥ 0 and fit in the text's time on screen")
         }
@@ -214,10 +217,13 @@ public struct TimelineValidator: Sendable {
         }
     }
 
-    func validate(_ subtitles: Subtitles) throws(TimelineError) {
+    func validate(_ subtitles: Subtitles, duration: Rational) throws(TimelineError) {
         for (index, cue) in subtitles.cues.enumerated() {
             let path = "subtitles.cues[\(index)]"
             guard !cue.start.isNegative else { throw .invalid("\(path).start", "must be ≥ 0, got \(cue.start.doubleValue)") }
+            guard cue.start < duration else {
+                throw .invalid("\(path).start", "\(cue.start.doubleValue) s is past the end of the timeline (\(duration.doubleValue) s)")
+            }
             guard cue.end > cue.start else {
                 throw .invalid("\(path).end", "must be after start (\(cue.start.doubleValue) s), got \(cue.end.doubleValue)")
             }
