@@ -16,6 +16,8 @@ struct AudioMaster {
 
     let plan: SoundtrackPlan
     let target: LoudnessTarget
+    /// Checked every block, so a cancel during mastering is as prompt as during the render.
+    var cancellation = RenderCancellation()
 
     func decide() throws(MediaError) -> MasteringDecision {
         let before = try measure(chain: nil)
@@ -52,6 +54,7 @@ struct AudioMaster {
         let meter = try LoudnessMeter(channels: 2, prefix: chain)
         var block = [Float](repeating: 0, count: 9600 * 2)
         while true {
+            try cancellation.check()
             let frames = try block.withUnsafeMutableBufferPointer { buffer throws(MediaError) in
                 try mixer.render(into: buffer)
             }

@@ -37,7 +37,7 @@ public struct TimelineRenderer: Sendable {
         progress(RenderProgress(phase: .mastering, framesDone: 0, totalFrames: total))
         let soundtrack = try SoundtrackPlan(timeline: timeline, schedule: schedule, resolver: resolver)
         try cancellation.check()
-        let decision = try AudioMaster(plan: soundtrack, target: timeline.output.loudness).decide()
+        let decision = try AudioMaster(plan: soundtrack, target: timeline.output.loudness, cancellation: cancellation).decide()
         try cancellation.check()
 
         let plan = try VideoGraphPlan(timeline: timeline, schedule: schedule, resolver: resolver, workspace: workspace)
