@@ -9,6 +9,10 @@ final class StreamDecoder {
     private let packet = Packet()
     private var inputDone = false
     private var flushed = false
+    /// End (pts + duration) of the last packet of this stream read, in its time base.
+    private var readEnd = Int64.min
+    /// How far short of its declared duration a stream may end before it counts as truncated.
+    static let truncationTolerance = 0.5
 
     init(input: InputFile, streamIndex: Int, threads: Int32 = 0) throws(MediaError) {
         self.input = input
@@ -53,6 +57,24 @@ final class StreamDecoder {
         }
     }
 
+    /// A stream that ends well before the duration its index declares was cut short (a truncated
+    /// copy or download): libav reads that as a normal end, so it is reported here instead of
+    /// rendering silence or a frozen picture. Durations merely estimated from the bit rate are
+    /// not trusted.
+    private func checkComplete() throws(MediaError) {
+        let stream = input.stream(streamIndex).pointee
+        guard readEnd != Int64.min, stream.duration != LibAV.noPTS, stream.duration > 0,
+              input.context.pointee.duration_estimation_method != AVFMT_DURATION_FROM_BITRATE else { return }
+        let timeBase = stream.time_base
+        let start = stream.start_time == LibAV.noPTS ? 0 : stream.start_time
+        let declared = Double(start + stream.duration) * Double(timeBase.num) / Double(timeBase.den)
+        let read = Double(readEnd) * Double(timeBase.num) / Double(timeBase.den)
+        if declared - read > Self.truncationTolerance {
+            throw MediaError(.decodeFailed, file: input.path,
+                             "stream \(streamIndex) is \((read * 100).rounded() / 100) s long, but the file declares \((declared * 100).rounded() / 100) s: it is truncated or damaged")
+        }
+    }
+
     /// Drops frames and restarts decoding after a seek.
     func flushAfterSeek() {
         avcodec_flush_buffers(codec)
@@ -65,9 +87,12 @@ final class StreamDecoder {
             packet.unref()
             guard try input.read(into: packet) else {
                 inputDone = true
+                try checkComplete()
                 return
             }
             guard Int(packet.pointer.pointee.stream_index) == streamIndex else { continue }
+            let stamp = packet.pointer.pointee.pts != LibAV.noPTS ? packet.pointer.pointee.pts : packet.pointer.pointee.dts
+            if stamp != LibAV.noPTS { readEnd = max(readEnd, stamp + max(packet.pointer.pointee.duration, 0)) }
             let sent = avcodec_send_packet(codec, packet.pointer)
             packet.unref()
             if sent == LibAV.eagain || sent == 0 { return }

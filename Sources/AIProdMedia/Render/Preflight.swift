@@ -13,7 +13,7 @@ struct Preflight {
             let field = "video.clips[\(index)]"
             switch clip.content {
             case .image(let image):
-                try require(image.file, field: "\(field).image.file", stream: AVMEDIA_TYPE_VIDEO, what: "an image")
+                try requirePicture(image.file, field: "\(field).image.file")
             case .video(let video):
                 let input = try require(video.file, field: "\(field).video.file", stream: AVMEDIA_TYPE_VIDEO, what: "a video")
                 if let duration = input.duration, video.inPoint.doubleValue >= duration {
@@ -28,7 +28,7 @@ struct Preflight {
             }
         }
         if let watermark = timeline.video.watermark {
-            try require(watermark.file, field: "video.watermark.file", stream: AVMEDIA_TYPE_VIDEO, what: "an image")
+            try requirePicture(watermark.file, field: "video.watermark.file")
         }
         let audio = timeline.audio
         for (index, track) in audio.narration.enumerated() {
@@ -58,6 +58,16 @@ struct Preflight {
             throw MediaError(.noStream, file: path, "\(field): is not \(what): it has no \(stream == AVMEDIA_TYPE_AUDIO ? "audio" : "picture")")
         }
         return input
+    }
+
+    /// An image must also decode: a text file named `.jpg` opens (by its extension) but holds no picture.
+    private func requirePicture(_ file: String, field: String) throws(MediaError) {
+        let input = try require(file, field: field, stream: AVMEDIA_TYPE_VIDEO, what: "an image")
+        do {
+            _ = try StillImage.decode(path: input.path)
+        } catch {
+            throw MediaError(.notMedia, file: input.path, "\(field): \(error.message)")
+        }
     }
 
     private func font(_ name: String, field: String) throws(MediaError) {

@@ -27,7 +27,7 @@ public struct SyntheticMedia: Sendable {
         var chains: [String] = []
         var sinks: [(String, FilterGraph.Sink)] = []
         if let video, let codec = videoEncoder {
-            let format = codec.pointee.pix_fmts?.pointee ?? AV_PIX_FMT_YUV420P
+            let format = Self.pixelFormat(of: codec)
             chains.append("\(video)[v]")
             sinks.append(("v", .video(pixelFormat: format)))
         }
@@ -45,7 +45,7 @@ public struct SyntheticMedia: Sendable {
             let (width, height) = graph.sinkSize("v")
             var rate = graph.sinkFrameRate("v")
             if rate.num <= 0 { rate = AVRational(num: 25, den: 1) }
-            let format = codec.pointee.pix_fmts?.pointee ?? AV_PIX_FMT_YUV420P
+            let format = Self.pixelFormat(of: codec)
             let encoder = try Encoder(name: videoCodec, options: videoCodec == "libx264" ? ["preset": "ultrafast"] : [:]) { context in
                 context.pointee.width = width
                 context.pointee.height = height
@@ -88,10 +88,26 @@ public struct SyntheticMedia: Sendable {
                 }
             }
             try track.encoder.encode(nil) { packet throws(MediaError) in
+                // Flushed packets need a duration too, or the muxer hides the last frame.
+                if packet.pointer.pointee.duration == 0, track.sink == "v" { packet.pointer.pointee.duration = 1 }
                 try output.write(packet, from: track.encoder, to: track.stream)
             }
         }
         try output.finish()
+    }
+
+    /// The encoder's first pixel format with an alpha channel, else its first: a PNG made from
+    /// a `format=rgba` source keeps its transparency (a watermark) instead of becoming RGB.
+    static func pixelFormat(of codec: UnsafePointer<AVCodec>) -> AVPixelFormat {
+        guard var format = codec.pointee.pix_fmts else { return AV_PIX_FMT_YUV420P }
+        let first = format.pointee
+        while format.pointee != AV_PIX_FMT_NONE {
+            if let descriptor = av_pix_fmt_desc_get(format.pointee), descriptor.pointee.flags & UInt64(AV_PIX_FMT_FLAG_ALPHA) != 0 {
+                return format.pointee
+            }
+            format += 1
+        }
+        return first
     }
 
     /// One still picture (`.jpg` with mjpeg, `.png` with png) from a video source chain.

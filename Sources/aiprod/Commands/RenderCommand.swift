@@ -41,7 +41,11 @@ struct RenderCommand: ParsableCommand {
     private func render() throws {
         let (timeline, resolver) = try TimelineLoader.load(self.timeline)
         for path in [output, srt, vtt, thumbnail].compactMap({ $0 }) {
-            try Self.requireWritableDirectory(for: path)
+            do {
+                try Self.requireWritableDirectory(for: path)
+            } catch {
+                throw ExitCodes.report(error, status: ExitCodes.badInput)
+            }
         }
         if let thumbnailAt, !(thumbnailAt >= 0) {
             throw MediaError(.invalidTimeline, "--thumbnail-at must be ≥ 0 seconds")

@@ -10,15 +10,18 @@ enum ExitCodes {
     static let failed: Int32 = 1
     static let cancelled: Int32 = 130
 
-    /// Prints `error: <code>: <message>` on stderr and returns the exit code to use.
-    static func report(_ error: any Error) -> ExitCode {
+    /// Prints `error: <code>: <message>` on stderr and returns the exit code to use; `status`
+    /// overrides the error's own (an option naming an unusable path is bad input, not a failed
+    /// render). An `ExitCode` was reported already and passes through.
+    static func report(_ error: any Error, status override: Int32? = nil) -> ExitCode {
+        if let reported = error as? ExitCode { return reported }
         let (code, message, status): (String, String, Int32) = switch error {
         case let error as TimelineError: (error.code.rawValue, error.description, badInput)
         case let error as MediaError: (error.code.rawValue, error.description, status(for: error.code))
         default: ("error", "\(error)", failed)
         }
         FileHandle.standardError.write(Data("error: \(code): \(message)\n".utf8))
-        return ExitCode(status)
+        return ExitCode(override ?? status)
     }
 
     static func status(for code: MediaError.Code) -> Int32 {

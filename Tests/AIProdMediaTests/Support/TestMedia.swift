@@ -19,11 +19,13 @@ enum TestMedia {
         return path
     }
 
-    /// A WAV tone (or any lavfi audio source).
+    /// A WAV sine tone at `amplitude` in every channel (one expression per channel: a mono
+    /// source upmixed to stereo would come out 3 dB lower).
     static func tone(in directory: TestDirectory, name: String = "tone.wav", seconds: Double = 2, frequency: Int = 440, amplitude: Double = 0.3, channels: Int32 = 2) throws -> String {
         let path = directory.file(name)
+        let expression = "\(amplitude)*sin(2*PI*\(frequency)*t)"
         try SyntheticMedia(audioCodec: "pcm_s16le").write(
-            audio: "aevalsrc=\(amplitude)*sin(2*PI*\(frequency)*t):d=\(seconds)", channels: channels, to: path)
+            audio: "aevalsrc=\(Array(repeating: expression, count: Int(channels)).joined(separator: "|")):d=\(seconds)", channels: channels, to: path)
         return path
     }
 
