@@ -9,7 +9,7 @@ import Foundation
 /// gain is corrected and the result measured again until both targets hold.
 struct AudioMaster {
     /// Headroom kept under the ceiling before encoding: AAC's own overshoot stays under it.
-    static let encoderMargin = 0.7
+    static let encoderMargin = 1.0
     /// How close to the target the measured master must land (the promise is ±0.5 LU).
     static let tolerance = 0.15
     static let maxPasses = 6
@@ -20,7 +20,7 @@ struct AudioMaster {
     var cancellation = RenderCancellation()
 
     func decide() throws(MediaError) -> MasteringDecision {
-        let before = try measure(chain: nil)
+        let before = try measure(chain: MasteringDecision.bandLimit)
         // Silence (or near silence) cannot be brought to a target: leave it alone.
         guard before.integratedLufs > -69 else {
             return MasteringDecision(gainDb: 0, limiterDb: nil, measuredBefore: before, predicted: before, passes: 1)

@@ -13,9 +13,13 @@ public struct MasteringDecision: Codable, Sendable, Hashable {
     /// Measurement passes it took.
     public var passes: Int
 
+    /// The band the AAC encoder keeps, applied before measuring and before encoding alike, so
+    /// the loudness measured is the loudness delivered (an 8-pole low-pass at the encoder's cut-off).
+    static let bandLimit = Array(repeating: "lowpass=f=\(Encoder.aacCutoff):p=2", count: 4).joined(separator: ",")
+
     /// The filter chain that applies this decision.
     var filterChain: String {
-        var chain = String(format: "volume=%.4fdB:precision=double", gainDb)
+        var chain = Self.bandLimit + String(format: ",volume=%.4fdB:precision=double", gainDb)
         if let limiterDb {
             let limit = max(pow(10, limiterDb / 20), 0.0625)
             chain += String(format: ",alimiter=limit=%.6f:attack=5:release=80:level=0:latency=1", limit)
