@@ -45,6 +45,8 @@ final class EncodingThread: @unchecked Sendable {
             try writer.writeVideo(frame)
             index += 1
         }
+        // A failed or cancelled render is discarded: do not spend time completing it.
+        if channel.isAbandoned { return }
         try writeAudio(until: .max)
         try writer.finish()
     }

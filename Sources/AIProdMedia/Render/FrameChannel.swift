@@ -39,6 +39,13 @@ final class FrameChannel: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Whether the hand-off was abandoned (the render failed or was cancelled).
+    var isAbandoned: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return abandoned
+    }
+
     /// Blocks for the next frame; nil once finished and drained.
     func receive() -> Frame? {
         condition.lock()

@@ -27,8 +27,9 @@ enum ExitCodes {
     static func status(for code: MediaError.Code) -> Int32 {
         switch code {
         case .cancelled: cancelled
-        case .fileNotFound, .fileUnreadable, .notMedia, .noStream, .invalidTimeline, .fontNotFound: badInput
-        case .decodeFailed, .filterFailed, .encodeFailed, .writeFailed: failed
+        // A file that fails to decode is a damaged or truncated input: the caller's to fix.
+        case .fileNotFound, .fileUnreadable, .notMedia, .noStream, .invalidTimeline, .fontNotFound, .decodeFailed: badInput
+        case .filterFailed, .encodeFailed, .writeFailed: failed
         }
     }
 }
