@@ -50,5 +50,23 @@ struct RenderTests {
         #expect(abs(loudness.integratedLufs - -16) <= 0.5)
         #expect(loudness.truePeakDbtp <= -1.5)
         #expect(directory.contents.allSatisfy { !$0.hasSuffix(".partial") })
+        let atoms = try Self.topLevelAtoms(output)
+        #expect(atoms.first == "ftyp")
+        #expect((atoms.firstIndex(of: "moov") ?? .max) < (atoms.firstIndex(of: "mdat") ?? -1),
+                "+faststart puts the index before the media data: \(atoms)")
+    }
+
+    /// The MP4's top-level box types in file order.
+    static func topLevelAtoms(_ path: String) throws -> [String] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        var atoms: [String] = []
+        var offset = 0
+        while offset + 8 <= data.count {
+            let size = data[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
+            atoms.append(String(decoding: data[offset + 4..<offset + 8], as: UTF8.self))
+            guard size >= 8 else { break }
+            offset += size
+        }
+        return atoms
     }
 }
