@@ -19,7 +19,9 @@ let package = Package(
             pkgConfig: "libavformat",
             providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavfilter-dev", "libavutil-dev", "libswscale-dev", "libswresample-dev"])]
         ),
-        // Pure value types: Timeline, validation, subtitle formatting. No I/O, no C.
+        .systemLibrary(name: "CEspeakNG", path: "Sources/CEspeakNG", providers: [.apt(["libespeak-ng-dev"])]),
+        .systemLibrary(name: "CFluidSynth", path: "Sources/CFluidSynth", providers: [.apt(["libfluidsynth-dev"])]),
+        // Pure value types: Timeline, Plan, presets, config, validation, subtitle formatting. No I/O, no C.
         .target(name: "AIProdCore"),
         // Everything libav: probe, decode, compose, mix, master, encode, mux.
         .target(
@@ -27,16 +29,25 @@ let package = Package(
             dependencies: ["AIProdCore", "CFFmpeg"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
+        // The generative stages: planner, narrator (espeak-ng), composer (fluidsynth), foley,
+        // director, QA gate.
+        .target(
+            name: "AIProdStudio",
+            dependencies: ["AIProdCore", "AIProdMedia", "CEspeakNG", "CFluidSynth"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
         .executableTarget(
             name: "aiprod",
             dependencies: [
                 "AIProdCore",
                 "AIProdMedia",
+                "AIProdStudio",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "AIProdCoreTests", dependencies: ["AIProdCore"]),
         .testTarget(name: "AIProdMediaTests", dependencies: ["AIProdCore", "AIProdMedia"]),
+        .testTarget(name: "AIProdStudioTests", dependencies: ["AIProdCore", "AIProdMedia", "AIProdStudio"]),
         // Runs the built `aiprod` binary: exit codes, outputs, nothing half-written.
         .testTarget(name: "AIProdCLITests", dependencies: ["AIProdMedia"]),
     ]

@@ -257,12 +257,3 @@ public struct TimelineValidator: Sendable {
         guard gain.isFinite, (-60...24).contains(gain) else { throw .invalid(field, "must be -60…24 dB, got \(gain)") }
     }
 }
-
-extension String {
-    func trimmingWhitespace() -> Substring {
-        var slice = Substring(self)
-        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-        while let last = slice.last, last.isWhitespace { slice.removeLast() }
-        return slice
-    }
-}

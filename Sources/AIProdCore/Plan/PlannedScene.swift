@@ -1,0 +1,42 @@
+/// One scene of a plan: what is said, what it is about, how it feels and sounds.
+public struct PlannedScene: Codable, Sendable, Hashable {
+    public var index: Int
+    /// A heading for the scene's title card (the paragraph's `## heading`, or its first words).
+    public var heading: String
+    /// The sentences narrated, in order.
+    public var sentences: [String]
+    /// Content words, most relevant first (both languages' stop words removed).
+    public var keywords: [String]
+    public var mood: Mood
+    public var soundCues: [SoundCue]
+    /// The transition into this scene (ignored for the first).
+    public var transition: TransitionKind
+    /// Words narrated.
+    public var wordCount: Int
+    /// Estimated narration time at the voice's rate, seconds.
+    public var speechSeconds: Rational
+    /// Silence added after the narration to pace the scene, seconds.
+    public var pauseSeconds: Rational
+
+    public init(
+        index: Int, heading: String, sentences: [String], keywords: [String], mood: Mood, soundCues: [SoundCue],
+        transition: TransitionKind, wordCount: Int, speechSeconds: Rational, pauseSeconds: Rational
+    ) {
+        self.index = index
+        self.heading = heading
+        self.sentences = sentences
+        self.keywords = keywords
+        self.mood = mood
+        self.soundCues = soundCues
+        self.transition = transition
+        self.wordCount = wordCount
+        self.speechSeconds = speechSeconds
+        self.pauseSeconds = pauseSeconds
+    }
+
+    /// The scene's planned length.
+    public var duration: Rational { speechSeconds + pauseSeconds }
+
+    /// The narration text.
+    public var text: String { sentences.joined(separator: " ") }
+}
