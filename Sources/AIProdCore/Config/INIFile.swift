@@ -6,6 +6,11 @@ public struct INIFile: Sendable, Hashable {
         public var line: Int
         public var message: String
         public var description: String { "line \(line): \(message)" }
+
+        public init(line: Int, message: String) {
+            self.line = line
+            self.message = message
+        }
     }
 
     /// section → key → value (sections and keys lower-cased).
