@@ -14,6 +14,7 @@ public struct StudioError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidOption = "invalid_option"
         case media = "media"
         case qaFailed = "qa_failed"
+        case cancelled
     }
 
     public var code: Code
@@ -28,6 +29,7 @@ public struct StudioError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// A media engine error, keeping its words.
     public static func media(_ error: MediaError) -> StudioError {
-        StudioError(.media, "\(error.code.rawValue): \(error.description)")
+        if error.code == .cancelled { return StudioError(.cancelled, error.description) }
+        return StudioError(.media, "\(error.code.rawValue): \(error.description)")
     }
 }
