@@ -1,0 +1,10 @@
+extension StringProtocol {
+    /// The text without leading and trailing whitespace (newlines included). The planner's own
+    /// copy of Core's internal helper, so it needs no Foundation.
+    func trimmingWhitespace() -> String {
+        var slice = self[...]
+        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
+        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
