@@ -35,11 +35,12 @@ test: deps
 
 run: release
 	@mkdir -p $(OUT)
-	$(SWIFT) run -c release aiprod render docs/examples/showcase-720p.json -o $(OUT)/showcase.mp4 \
-	  --srt $(OUT)/showcase.srt --vtt $(OUT)/showcase.vtt --thumbnail $(OUT)/showcase.jpg
+	$(SWIFT) run -c release aiprod render docs/examples/script-en.txt --assets docs/examples/assets -o $(OUT)/harbour.mp4
 	@echo
-	@echo "Rendered $(OUT)/showcase.mp4 (+ .srt, .vtt, .jpg) from docs/examples/showcase-720p.json."
-	@echo "Render your own timeline:  $$($(SWIFT) build -c release --show-bin-path)/aiprod render TIMELINE.json -o OUT.mp4 [--srt OUT.srt] [--vtt OUT.vtt] [--thumbnail OUT.jpg]"
+	@echo "Rendered $(OUT)/harbour.mp4 from docs/examples/script-en.txt, with its subtitles, thumbnail, plan, timeline and QA report beside it."
+	@echo "Render your own script:    $$($(SWIFT) build -c release --show-bin-path)/aiprod render SCRIPT.txt -o OUT.mp4 [--preset youtube-1080p] [--assets DIR]"
+	@echo "Plan only:                 $$($(SWIFT) build -c release --show-bin-path)/aiprod plan SCRIPT.txt"
+	@echo "Render a timeline:         $$($(SWIFT) build -c release --show-bin-path)/aiprod render TIMELINE.json -o OUT.mp4 [--srt OUT.srt] [--vtt OUT.vtt] [--thumbnail OUT.jpg]"
 	@echo "Inspect a file:            $$($(SWIFT) build -c release --show-bin-path)/aiprod probe $(OUT)/showcase.mp4"
 	@echo "The timeline format:       docs/TIMELINE.md"
 

@@ -3,7 +3,8 @@ import AIProdMedia
 import Foundation
 
 /// The job's own images and video clips, read from a folder: every visible file must be media
-/// (a stray document is an error, not a silent skip), and each is tagged by the words of its name.
+/// (a stray document is an error, not a silent skip; sound files are skipped, they have no
+/// picture to show), and each is tagged by the words of its name.
 public struct AssetCatalog: Sendable {
     public let assets: [VisualAsset]
 
@@ -11,6 +12,8 @@ public struct AssetCatalog: Sendable {
 
     /// Scans `directory` (not recursively; hidden files ignored).
     public static func scan(_ directory: String) throws(StudioError) -> AssetCatalog {
+        // Absolute, so the timeline finds them wherever it is written.
+        let directory = URL(fileURLWithPath: directory).standardizedFileURL.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw StudioError(.invalidAsset, "assets folder \(directory) does not exist")
@@ -27,11 +30,16 @@ public struct AssetCatalog: Sendable {
             } catch {
                 throw StudioError(.invalidAsset, "asset \(path) is not media: \(error.message)")
             }
-            guard let video = probe.stream("video") else {
-                throw StudioError(.invalidAsset, "asset \(path) has no picture (only images and video clips can be assets)")
-            }
+            guard let video = probe.stream("video") else { continue }
             let still = ["image2", "png_pipe", "jpeg_pipe", "webp_pipe", "bmp_pipe", "tiff_pipe", "gif"].contains(probe.format)
                 || (video.frames ?? 0) <= 1 && probe.stream("audio") == nil && (probe.durationSeconds ?? 0) < 0.1
+            if still {
+                // A document named .jpg opens by its extension; only decoding shows it is no picture.
+                let decoded = try? MediaProbe(decode: true, measureLoudness: false).probe(path)
+                guard let decoded, decoded.decodeError == nil, (decoded.stream("video")?.frames ?? 0) >= 1 else {
+                    throw StudioError(.invalidAsset, "asset \(path) is not media: no picture could be decoded from it")
+                }
+            }
             assets.append(VisualAsset(path: path, kind: still ? .image : .video, tags: tags(of: name),
                                       duration: still ? nil : probe.durationSeconds))
         }
