@@ -1,6 +1,6 @@
 extension StringProtocol {
     /// The text without leading and trailing whitespace (newlines included).
-    func trimmingWhitespace() -> String {
+    public func trimmingWhitespace() -> String {
         var slice = self[...]
         while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
         while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
