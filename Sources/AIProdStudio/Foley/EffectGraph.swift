@@ -28,7 +28,7 @@ struct EffectGraph {
     var sampleCount: Int { Int((duration * Double(Self.sampleRate)).rounded()) }
 
     /// Stereo noise of `color`: one `anoisesrc` per channel, each with its own seed.
-    mutating func noise(_ color: NoiseColor, amplitude: Double, random: inout EffectRandom, _ filters: [String] = []) -> String {
+    mutating func noise(_ color: NoiseColor, amplitude: Double, random: inout SplitMix64, _ filters: [String] = []) -> String {
         let left = branchLabel(), right = branchLabel()
         let settings = "c=\(color.rawValue):a=\(Self.number(amplitude)):r=\(Self.sampleRate):d=\(Self.number(duration))"
         let source = { (seed: UInt32) in "anoisesrc=\(settings):s=\(seed)" }

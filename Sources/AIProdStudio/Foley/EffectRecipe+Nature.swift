@@ -4,7 +4,7 @@ extension EffectRecipe {
 
     /// Pink-noise wash (rumble cut, a slight flutter) plus near drops: white noise gated by
     /// sparse fast-decaying grains, kept bright.
-    static func rain(_ random: inout EffectRandom) -> EffectGraph.Built {
+    static func rain(_ random: inout SplitMix64) -> EffectGraph.Built {
         var graph = EffectGraph(duration: 4)
         let wash = graph.noise(.pink, amplitude: 0.6, random: &random, [
             "highpass=f=\(n(random.uniform(350...550)))", "lowpass=f=9000",
@@ -20,7 +20,7 @@ extension EffectRecipe {
 
     /// Low-passed brown noise swaying left and right (`apulsator`) with slow gusts (`tremolo`),
     /// plus a narrow band of pink noise that whistles in the gusts.
-    static func wind(_ random: inout EffectRandom) -> EffectGraph.Built {
+    static func wind(_ random: inout SplitMix64) -> EffectGraph.Built {
         var graph = EffectGraph(duration: 4)
         let body = graph.noise(.brown, amplitude: 0.9, random: &random, [
             "highpass=f=50", "lowpass=f=\(n(random.uniform(600...900)))",
@@ -36,7 +36,7 @@ extension EffectRecipe {
 
     /// One wave: a low brown-noise surge that swells and falls, then bright foam (pink noise)
     /// peaking just after it as the wave breaks.
-    static func sea(_ random: inout EffectRandom) -> EffectGraph.Built {
+    static func sea(_ random: inout SplitMix64) -> EffectGraph.Built {
         var graph = EffectGraph(duration: 4)
         let crest = random.uniform(1.6...2.2)
         let surge = graph.noise(.brown, amplitude: 0.9, random: &random, [
@@ -53,7 +53,7 @@ extension EffectRecipe {
     /// A crack at the start (high-passed white noise, 0.3 s exponential decay) over a rumble:
     /// doubly low-passed brown noise rising fast and decaying over the whole length, rolling
     /// (`tremolo`) and echoing off distant ground (`aecho`).
-    static func thunder(_ random: inout EffectRandom) -> EffectGraph.Built {
+    static func thunder(_ random: inout SplitMix64) -> EffectGraph.Built {
         var graph = EffectGraph(duration: 4)
         let crack = graph.noise(.white, amplitude: 1, random: &random, [
             "highpass=f=\(n(random.uniform(900...1500)))", "afade=t=in:d=0.004",
@@ -70,7 +70,7 @@ extension EffectRecipe {
 
     /// Two birds, one each side: phrases of short chirps (frequency sweeps under a sine²
     /// gate) at their own pitch and pace, over a faint high air; a short echo for space.
-    static func birds(_ random: inout EffectRandom) -> EffectGraph.Built {
+    static func birds(_ random: inout SplitMix64) -> EffectGraph.Built {
         var graph = EffectGraph(duration: 3)
         let first = birdSong(&random), second = birdSong(&random)
         let song = graph.expression(
@@ -82,7 +82,7 @@ extension EffectRecipe {
 
     /// One bird's song as an expression of `t`: chirps every `period` s, in phrases of a few
     /// chirps separated by whole periods of silence (so no chirp is cut).
-    private static func birdSong(_ random: inout EffectRandom) -> String {
+    private static func birdSong(_ random: inout SplitMix64) -> String {
         let period = random.uniform(0.16...0.26)
         let length = random.uniform(0.06...0.1)
         let low = random.uniform(2600...3600)
@@ -99,14 +99,14 @@ extension EffectRecipe {
 
     /// A low roar (brown noise, flickering) and a faint hiss, with crackle: white noise shaped
     /// by two layers of sparse grains, many tiny snaps and fewer, fuller pops.
-    static func fire(_ random: inout EffectRandom) -> EffectGraph.Built {
+    static func fire(_ random: inout SplitMix64) -> EffectGraph.Built {
         var graph = EffectGraph(duration: 4)
         let roar = graph.noise(.brown, amplitude: 0.8, random: &random, [
             "lowpass=f=\(n(random.uniform(350...550)))", "tremolo=f=\(n(random.uniform(1...2))):d=0.35",
         ])
         let hiss = graph.noise(.pink, amplitude: 0.3, random: &random, ["highpass=f=3000"])
         let sparks = graph.noise(.white, amplitude: 1, random: &random)
-        func crackle(_ random: inout EffectRandom) -> String {
+        func crackle(_ random: inout SplitMix64) -> String {
             "(\(EffectGraph.grains(rate: 30, probability: 0.3, decay: 500, salt: random.salt())))"
                 + "+0.8*(\(EffectGraph.grains(rate: 7, probability: 0.5, decay: 90, salt: random.salt())))"
         }

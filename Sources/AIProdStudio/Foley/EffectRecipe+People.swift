@@ -4,7 +4,7 @@ extension EffectRecipe {
 
     /// A murmur: pink noise in five speech bands (220 Hz…3 kHz), each fluttering at its own
     /// syllable rate (3–6 Hz), so no single voice stands out.
-    static func crowd(_ random: inout EffectRandom) -> EffectGraph.Built {
+    static func crowd(_ random: inout SplitMix64) -> EffectGraph.Built {
         var graph = EffectGraph(duration: 4)
         let bands: [(center: Double, weight: Double)] = [(220, 1), (450, 1), (900, 0.8), (1800, 0.5), (3000, 0.3)]
         var voices: [(String, Double)] = []
@@ -21,7 +21,7 @@ extension EffectRecipe {
     /// Walking: a step every half second or so, each a low heel thump (a decaying sine near
     /// 70 Hz), a lighter toe thump just after, and a short scuff of noise; feet alternate
     /// between left and right.
-    static func footsteps(_ random: inout EffectRandom) -> EffectGraph.Built {
+    static func footsteps(_ random: inout SplitMix64) -> EffectGraph.Built {
         var graph = EffectGraph(duration: 3)
         let start = 0.12
         let pace = random.uniform(0.48...0.6)
@@ -43,12 +43,12 @@ extension EffectRecipe {
     /// Many hands: band-passed white noise cut into claps by three overlapping layers of dense
     /// grains (about a hundred claps a second), a slight pulse (`tremolo`), a little room
     /// body, swelling in and dying away.
-    static func applause(_ random: inout EffectRandom) -> EffectGraph.Built {
+    static func applause(_ random: inout SplitMix64) -> EffectGraph.Built {
         var graph = EffectGraph(duration: 4)
         let hands = graph.noise(.white, amplitude: 1, random: &random, [
             "bandpass=f=\(n(random.uniform(1500...2200))):width_type=o:w=1.5",
         ])
-        func claps(_ random: inout EffectRandom) -> String {
+        func claps(_ random: inout SplitMix64) -> String {
             [29.0, 37, 43].map { rate in
                 "(\(EffectGraph.grains(rate: rate * random.uniform(0.95...1.05), probability: 0.85, decay: 260, salt: random.salt())))"
             }.joined(separator: "+")

@@ -4,7 +4,7 @@ extension EffectRecipe {
 
     /// A low brown-noise rumble, a tyre hiss that swells as one car passes, and a distant
     /// two-tone horn (odd harmonics, softened and echoed) once, somewhere in the middle.
-    static func cityTraffic(_ random: inout EffectRandom) -> EffectGraph.Built {
+    static func cityTraffic(_ random: inout SplitMix64) -> EffectGraph.Built {
         var graph = EffectGraph(duration: 4)
         let rumble = graph.noise(.brown, amplitude: 0.9, random: &random, [
             "highpass=f=30", "lowpass=f=220", "tremolo=f=\(n(random.uniform(0.15...0.3))):d=0.3",
@@ -29,7 +29,7 @@ extension EffectRecipe {
     /// A car passing by: engine hum (seven harmonics of a 32–44 Hz firing rate, a sawtooth-ish
     /// buzz) with a Doppler drop in pitch as it passes, panned across, over tyre noise; the
     /// whole swells and falls (`volume` following a bell curve).
-    static func car(_ random: inout EffectRandom) -> EffectGraph.Built {
+    static func car(_ random: inout SplitMix64) -> EffectGraph.Built {
         var graph = EffectGraph(duration: 4)
         let firing = random.uniform(32...44)
         let passing = random.uniform(1.7...2.3)
@@ -49,7 +49,7 @@ extension EffectRecipe {
     /// A door opening and closing: a creak (a stick-slip pulse train whose rate rises and
     /// falls, through a wooden resonance) then the thud of the door (a decaying 50–70 Hz sine
     /// and a noise burst) with the click of the latch.
-    static func door(_ random: inout EffectRandom) -> EffectGraph.Built {
+    static func door(_ random: inout SplitMix64) -> EffectGraph.Built {
         var graph = EffectGraph(duration: 3)
         let start = 0.15, length = random.uniform(1.2...1.6)
         let base = random.uniform(22...32), rise = random.uniform(30...55)
@@ -76,7 +76,7 @@ extension EffectRecipe {
 
     /// Tick… tock: one click a second, alternating a higher and a lower pitch (two decaying
     /// partials and a burst of noise), in a small room over a faint room tone.
-    static func clock(_ random: inout EffectRandom) -> EffectGraph.Built {
+    static func clock(_ random: inout SplitMix64) -> EffectGraph.Built {
         var graph = EffectGraph(duration: 4)
         let start = 0.1
         let tick = random.uniform(2300...2800), tock = tick * 0.75
@@ -94,7 +94,7 @@ extension EffectRecipe {
     /// A struck bell: nine inharmonic partials of a tuned bell (hum, prime, minor third, fifth,
     /// nominal and above), each decaying at its own rate, higher ones faster, with a short
     /// strike noise; the right channel a hair sharper, so the partials beat slowly.
-    static func bell(_ random: inout EffectRandom) -> EffectGraph.Built {
+    static func bell(_ random: inout SplitMix64) -> EffectGraph.Built {
         var graph = EffectGraph(duration: 4)
         let strike = 0.02
         let nominal = random.uniform(520...880)

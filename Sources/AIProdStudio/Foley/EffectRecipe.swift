@@ -22,7 +22,7 @@ public struct EffectRecipe: Sendable, Hashable {
 
     /// The recipe for `category` and `seed`.
     public init(_ category: SoundCategory, seed: UInt64) {
-        var random = EffectRandom(seed: seed, category: category)
+        var random = SplitMix64(seed: seed, category: category)
         let built: EffectGraph.Built = switch category {
         case .rain: Self.rain(&random)
         case .wind: Self.wind(&random)

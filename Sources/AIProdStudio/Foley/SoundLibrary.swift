@@ -65,7 +65,7 @@ public struct SoundLibrary: Sendable, Hashable {
     public func pick(_ category: SoundCategory, seed: UInt64) throws(StudioError) -> SoundEffect? {
         let candidates = files(for: category)
         guard !candidates.isEmpty else { return nil }
-        var random = EffectRandom(seed: seed, category: category)
+        var random = SplitMix64(seed: seed, category: category)
         let path = candidates[Int(random.next() % UInt64(candidates.count))]
         return SoundEffect(path: path, category: category, source: .library, durationSeconds: try Self.audioDuration(path))
     }
