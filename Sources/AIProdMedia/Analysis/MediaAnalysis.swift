@@ -1,10 +1,32 @@
 import CFFmpeg
 
-/// Finds black and silent stretches in a rendered file with libavfilter's `blackdetect` and
-/// `silencedetect`, for the QA gate.
+/// Scans a rendered file for the QA gate: one decode of the picture (frames, damage, black
+/// stretches with `blackdetect`) and one of the sound (loudness with `ebur128`, silent stretches
+/// with `silencedetect`).
 public enum MediaAnalysis {
+    /// Decodes every frame; a decoding failure is reported in the scan, not thrown.
+    public static func scanVideo(path: String, minimumBlackSeconds: Double = 2) throws(MediaError) -> VideoScan {
+        var frames: Int64 = 0
+        do {
+            let spans = try blackSpans(path: path, minimumSeconds: minimumBlackSeconds) { frames += 1 }
+            return VideoScan(frames: frames, decodeError: nil, blackSpans: spans)
+        } catch where error.code == .decodeFailed {
+            return VideoScan(frames: frames, decodeError: error.description, blackSpans: [])
+        }
+    }
+
+    /// Loudness and silent stretches (quieter than `silenceDb` dBFS for `minimumSilenceSeconds`).
+    public static func scanAudio(path: String, silenceDb: Double = -50, minimumSilenceSeconds: Double = 3) throws(MediaError) -> AudioScan {
+        var collector = SpanCollector(startKey: "lavfi.silence_start", endKey: "lavfi.silence_end")
+        let (loudness, samples) = try LoudnessMeter.measure(
+            path: path, suffix: "silencedetect=n=\(silenceDb)dB:d=\(minimumSilenceSeconds)", observer: { collector.read($0) })
+        return AudioScan(samples: samples, loudness: loudness,
+                         silentSpans: collector.finish(at: Double(samples) / 48_000, minimum: minimumSilenceSeconds))
+    }
+
     /// Stretches of (nearly) black picture at least `minimumSeconds` long.
-    public static func blackSpans(path: String, minimumSeconds: Double = 2, pixelThreshold: Double = 0.10, pictureThreshold: Double = 0.98) throws(MediaError) -> [TimeSpan] {
+    public static func blackSpans(path: String, minimumSeconds: Double = 2, pixelThreshold: Double = 0.10, pictureThreshold: Double = 0.98,
+                                  eachFrame: () -> Void = {}) throws(MediaError) -> [TimeSpan] {
         let input = try InputFile(path: path)
         guard let index = input.bestStream(AVMEDIA_TYPE_VIDEO) else { return [] }
         let decoder = try StreamDecoder(input: input, streamIndex: index, threads: 0)
@@ -20,6 +42,10 @@ public enum MediaAnalysis {
         var lastTime = 0.0
         let timeBase = stream.time_base
         while try decoder.next(into: frame) {
+            if frame.pointer.pointee.decode_error_flags != 0 || frame.pointer.pointee.flags & AV_FRAME_FLAG_CORRUPT != 0 {
+                throw MediaError(.decodeFailed, file: path, "corrupt frame after \(lastTime) s")
+            }
+            eachFrame()
             let pts = frame.pointer.pointee.best_effort_timestamp
             frame.pointer.pointee.pts = pts
             if pts != LibAV.noPTS { lastTime = Double(pts + 1) * Double(timeBase.num) / Double(timeBase.den) }
@@ -29,33 +55,6 @@ public enum MediaAnalysis {
         try graph.close("in", pts: Int64(lastTime * Double(timeBase.den) / Double(timeBase.num)))
         while try graph.pull(from: "out", into: output) == .frame { collector.read(output) }
         return collector.finish(at: input.duration ?? lastTime, minimum: minimumSeconds)
-    }
-
-    /// Stretches quieter than `thresholdDb` (dBFS) at least `minimumSeconds` long, within `range`
-    /// of the file if given.
-    public static func silentSpans(path: String, thresholdDb: Double = -50, minimumSeconds: Double = 3) throws(MediaError) -> [TimeSpan] {
-        let reader = try AudioFileReader(path: path, channels: .stereo)
-        let graph = try FilterGraph(
-            description: "[in]silencedetect=n=\(thresholdDb)dB:d=\(minimumSeconds)[out]",
-            sources: [("in", .audio(sampleRate: 48_000, format: AV_SAMPLE_FMT_FLT, channels: 2, timeBase: AVRational(num: 1, den: 48_000)))],
-            sinks: [("out", .audio(format: AV_SAMPLE_FMT_FLT, sampleRate: 48_000, channels: 2, frameSize: nil))], threads: 1)
-        var collector = SpanCollector(startKey: "lavfi.silence_start", endKey: "lavfi.silence_end")
-        var block = [Float](repeating: 0, count: 4800 * 2)
-        var position: Int64 = 0
-        let output = Frame()
-        while true {
-            let frames = try block.withUnsafeMutableBufferPointer { buffer throws(MediaError) in
-                try reader.read(into: buffer.baseAddress!, frameCount: 4800)
-            }
-            if frames == 0 { break }
-            let frame = block.withUnsafeBufferPointer { Frame.audio(interleaved: UnsafeBufferPointer(rebasing: $0[0..<(frames * 2)]), channels: 2, pts: position) }
-            position += Int64(frames)
-            try graph.push(frame, to: "in")
-            while try graph.pull(from: "out", into: output) == .frame { collector.read(output) }
-        }
-        try graph.close("in", pts: position)
-        while try graph.pull(from: "out", into: output) == .frame { collector.read(output) }
-        return collector.finish(at: Double(position) / 48_000, minimum: minimumSeconds)
     }
 }
 

@@ -11,11 +11,17 @@ final class LoudnessMeter {
     private var range = 0.0
     private var peak = 0.0
 
-    /// - Parameter prefix: filters applied before measuring (`volume=…,alimiter=…`), so a
-    ///   candidate master can be measured without being stored.
-    init(channels: Int, prefix: String? = nil) throws(MediaError) {
+    /// Sees every measured frame, for filters after the meter (`suffix`) that report through
+    /// frame metadata too.
+    var observer: ((Frame) -> Void)?
+
+    /// - Parameters:
+    ///   - prefix: filters applied before measuring (`volume=…,alimiter=…`), so a candidate
+    ///     master can be measured without being stored.
+    ///   - suffix: filters after the meter (`silencedetect=…`), so one decode serves both.
+    init(channels: Int, prefix: String? = nil, suffix: String? = nil) throws(MediaError) {
         self.channels = channels
-        let chain = [prefix, "ebur128=peak=true:metadata=1"].compactMap { $0 }.joined(separator: ",")
+        let chain = [prefix, "ebur128=peak=true:metadata=1", suffix].compactMap { $0 }.joined(separator: ",")
         graph = try FilterGraph(
             description: "[in]\(chain)[out]",
             sources: [("in", .audio(sampleRate: 48_000, format: AV_SAMPLE_FMT_FLT, channels: Int32(channels), timeBase: AVRational(num: 1, den: 48_000)))],
@@ -42,6 +48,7 @@ final class LoudnessMeter {
 
     private func drain() throws(MediaError) {
         while try graph.pull(from: "out", into: output) == .frame {
+            observer?(output)
             if let value = output.metadata("lavfi.r128.I").flatMap(Double.init) { integrated = value }
             if let value = output.metadata("lavfi.r128.LRA").flatMap(Double.init) { range = value }
             if let value = output.metadata("lavfi.r128.true_peak").flatMap(Double.init) { peak = max(peak, value) }
@@ -49,19 +56,22 @@ final class LoudnessMeter {
     }
 
     /// Measures the best audio stream of a file (mono measured as mono).
-    static func measure(path: String) throws(MediaError) -> LoudnessMeasurement {
+    static func measure(path: String, suffix: String? = nil, observer: ((Frame) -> Void)? = nil) throws(MediaError) -> (LoudnessMeasurement, samples: Int64) {
         let reader = try AudioFileReader(path: path, channels: .native)
-        let meter = try LoudnessMeter(channels: reader.channels)
+        let meter = try LoudnessMeter(channels: reader.channels, suffix: suffix)
+        meter.observer = observer
+        var samples: Int64 = 0
         var block = [Float](repeating: 0, count: 4800 * reader.channels)
         while true {
             let frames = try block.withUnsafeMutableBufferPointer { buffer throws(MediaError) in
                 try reader.read(into: buffer.baseAddress!, frameCount: 4800)
             }
             if frames == 0 { break }
+            samples += Int64(frames)
             try block.withUnsafeBufferPointer { buffer throws(MediaError) in
                 try meter.add(UnsafeBufferPointer(rebasing: buffer[0..<(frames * reader.channels)]))
             }
         }
-        return try meter.finish()
+        return (try meter.finish(), samples)
     }
 }

@@ -28,7 +28,7 @@ public struct MediaProbe: Sendable {
             result.decodeError = Self.decodeAll(path: path, into: &result.streams)
         }
         if measureLoudness, input.bestStream(AVMEDIA_TYPE_AUDIO) != nil {
-            result.loudness = try LoudnessMeter.measure(path: path)
+            result.loudness = try LoudnessMeter.measure(path: path).0
         }
         return result
     }

@@ -32,48 +32,75 @@ public struct TimelineRenderer: Sendable {
         try Preflight(timeline: timeline, resolver: resolver).check()
         let schedule = TimelineSchedule(timeline)
         let total = schedule.totalFrames
-        let workspace = try RenderWorkspace()
 
         progress(RenderProgress(phase: .mastering, framesDone: 0, totalFrames: total))
         let soundtrack = try SoundtrackPlan(timeline: timeline, schedule: schedule, resolver: resolver)
         try cancellation.check()
-        let decision = try AudioMaster(plan: soundtrack, target: timeline.output.loudness, cancellation: cancellation).decide()
+        var target = timeline.output.loudness
+        var decision = try AudioMaster(plan: soundtrack, target: target, cancellation: cancellation).decide()
         try cancellation.check()
 
-        let plan = try VideoGraphPlan(timeline: timeline, schedule: schedule, resolver: resolver, workspace: workspace)
-        let graph = try FilterGraph(
-            description: plan.description,
-            sources: plan.sources.map { ($0.name, $0.source) },
-            sinks: [("out", .video(pixelFormat: AV_PIX_FMT_YUV420P))],
-            threads: 1)
-
+        // AAC can overshoot the true peak mastered before it on sharp transients (sparse clicks
+        // most of all). The encoded sound is measured; if it breaks the ceiling, the soundtrack
+        // is mastered again with that much more headroom and the file encoded again (rare).
         let output = AtomicOutput(destination: destination)
         var written: Int64 = 0
-        do throws(MediaError) {
-            let writer = try MP4Writer(path: output.temporaryPath, output: timeline.output)
-            let audio = try MasteredAudio(plan: soundtrack, decision: decision)
-            let encoding = EncodingThread(writer: writer, audio: audio, fps: timeline.output.fps)
-            encoding.start()
+        for attempt in 1...Self.encodeAttempts {
+            let workspace = try RenderWorkspace()
+            let plan = try VideoGraphPlan(timeline: timeline, schedule: schedule, resolver: resolver, workspace: workspace)
+            let graph = try FilterGraph(
+                description: plan.description,
+                sources: plan.sources.map { ($0.name, $0.source) },
+                sinks: [("out", .video(pixelFormat: AV_PIX_FMT_YUV420P))],
+                threads: 1)
             do throws(MediaError) {
-                written = try compose(graph: graph, feeders: plan.sources, total: total, channel: encoding.channel,
-                                      cancellation: cancellation, progress: progress)
-                encoding.channel.finish()
+                written = try encode(graph: graph, feeders: plan.sources, soundtrack: soundtrack, decision: decision,
+                                     to: output.temporaryPath, total: total, cancellation: cancellation, progress: progress)
+                progress(RenderProgress(phase: .finishing, framesDone: written, totalFrames: total))
+                let peak = try LoudnessMeter.measure(path: output.temporaryPath).0.truePeakDbtp
+                if peak > timeline.output.loudness.truePeakDbtp, attempt < Self.encodeAttempts, decision.measuredBefore.integratedLufs > -69 {
+                    output.discard()
+                    target.truePeakDbtp -= peak - timeline.output.loudness.truePeakDbtp + 0.3
+                    decision = try AudioMaster(plan: soundtrack, target: target, cancellation: cancellation).decide()
+                    continue
+                }
+                try output.commit()
+                break
             } catch {
-                encoding.channel.abandon()
-                _ = encoding.join()
+                output.discard()
                 throw error
             }
-            if let failure = encoding.join() { throw failure }
-            guard written == total else {
-                throw MediaError(.filterFailed, "the video graph produced \(written) frames, the timeline has \(total)")
-            }
-            progress(RenderProgress(phase: .finishing, framesDone: written, totalFrames: total))
-            try output.commit()
-        } catch {
-            output.discard()
-            throw error
         }
         return RenderResult(path: destination, frames: written, samples: schedule.totalSamples, mastering: decision)
+    }
+
+    static let encodeAttempts = 3
+
+    /// Composes and encodes the whole file once.
+    private func encode(
+        graph: FilterGraph, feeders: [(name: String, source: FilterGraph.Source, feeder: SourceFeeder)], soundtrack: SoundtrackPlan,
+        decision: MasteringDecision, to path: String, total: Int64, cancellation: RenderCancellation,
+        progress: @escaping @Sendable (RenderProgress) -> Void
+    ) throws(MediaError) -> Int64 {
+        let writer = try MP4Writer(path: path, output: timeline.output)
+        let audio = try MasteredAudio(plan: soundtrack, decision: decision)
+        let encoding = EncodingThread(writer: writer, audio: audio, fps: timeline.output.fps)
+        encoding.start()
+        let written: Int64
+        do throws(MediaError) {
+            written = try compose(graph: graph, feeders: feeders, total: total, channel: encoding.channel,
+                                  cancellation: cancellation, progress: progress)
+            encoding.channel.finish()
+        } catch {
+            encoding.channel.abandon()
+            _ = encoding.join()
+            throw error
+        }
+        if let failure = encoding.join() { throw failure }
+        guard written == total else {
+            throw MediaError(.filterFailed, "the video graph produced \(written) frames, the timeline has \(total)")
+        }
+        return written
     }
 
     /// Pulls frames out of the graph, feeding whichever source it asks for, and hands each to

@@ -16,30 +16,32 @@ public struct QAGate: Sendable {
     public init() {}
 
     public func check(_ path: String, expecting expected: QAExpectations) throws(StudioError) -> QAReport {
-        var checks: [QACheck] = []
-        let probe: ProbeResult
+        // One probe of the container, one decode of the picture, one of the sound.
+        let probe: ProbeResult, video: VideoScan, audio: AudioScan?
         do {
-            probe = try MediaProbe(decode: true, measureLoudness: true).probe(path)
+            probe = try MediaProbe(decode: false, measureLoudness: false).probe(path)
+            video = try MediaAnalysis.scanVideo(path: path, minimumBlackSeconds: Self.maxBlackSeconds)
+            audio = probe.stream("audio") == nil ? nil
+                : try MediaAnalysis.scanAudio(path: path, silenceDb: -50, minimumSilenceSeconds: Self.maxSilenceSeconds)
         } catch {
             return QAReport(file: path, checks: [QACheck(name: "decodes", passed: false, measured: error.description, expected: "no decoding error")])
         }
-        checks.append(QACheck(name: "decodes", passed: probe.decodeError == nil,
-                              measured: probe.decodeError ?? "no error", expected: "no decoding error"))
+        var checks: [QACheck] = []
+        checks.append(QACheck(name: "decodes", passed: video.decodeError == nil && video.frames > 0,
+                              measured: video.decodeError ?? "\(video.frames) frames, no error", expected: "no decoding error"))
 
-        let video = probe.stream("video")
-        let frames = Double(video?.frames ?? 0)
-        let duration = frames * expected.frameSeconds
+        let duration = Double(video.frames) * expected.frameSeconds
         checks.append(QACheck(name: "duration", passed: abs(duration - expected.durationSeconds) <= expected.frameSeconds + 1e-6,
-                              measured: Self.seconds(duration) + " (\(Int(frames)) frames)",
+                              measured: Self.seconds(duration) + " (\(video.frames) frames)",
                               expected: Self.seconds(expected.durationSeconds) + " ± 1 frame"))
 
-        let audio = probe.stream("audio")
-        let audioSeconds = audio?.durationSeconds ?? 0
-        checks.append(QACheck(name: "audio_present", passed: audio != nil && abs(audioSeconds - expected.durationSeconds) <= 0.05,
-                              measured: audio.map { "\($0.codec) \($0.sampleRate ?? 0) Hz \($0.channels ?? 0) ch, \(Self.seconds(audioSeconds))" } ?? "no audio stream",
+        let stream = probe.stream("audio")
+        let audioSeconds = stream?.durationSeconds ?? 0
+        checks.append(QACheck(name: "audio_present", passed: stream != nil && abs(audioSeconds - expected.durationSeconds) <= 0.05,
+                              measured: stream.map { "\($0.codec) \($0.sampleRate ?? 0) Hz \($0.channels ?? 0) ch, \(Self.seconds(audioSeconds))" } ?? "no audio stream",
                               expected: "an audio stream as long as the video"))
 
-        let loudness = probe.loudness ?? LoudnessMeasurement(integratedLufs: -144, truePeakDbtp: -144, loudnessRange: 0)
+        let loudness = audio?.loudness ?? LoudnessMeasurement(integratedLufs: -144, truePeakDbtp: -144, loudnessRange: 0)
         let target = expected.loudness
         checks.append(QACheck(name: "loudness", passed: abs(loudness.integratedLufs - target.targetLufs) <= Self.loudnessTolerance,
                               measured: String(format: "%.1f LUFS", loudness.integratedLufs),
@@ -48,23 +50,17 @@ public struct QAGate: Sendable {
                               measured: String(format: "%.2f dBTP", loudness.truePeakDbtp),
                               expected: String(format: "≤ %.1f dBTP", target.truePeakDbtp)))
 
-        do {
-            let black = try MediaAnalysis.blackSpans(path: path, minimumSeconds: Self.maxBlackSeconds)
-            let unrequested = black.filter { span in
-                !expected.darkSpans.contains { $0.start - 0.5 <= span.start && span.end <= $0.end + 0.5 }
-            }
-            checks.append(QACheck(name: "no_black", passed: unrequested.isEmpty,
-                                  measured: unrequested.isEmpty ? "none" : unrequested.map(Self.span).joined(separator: ", "),
-                                  expected: "no black stretch over \(Self.maxBlackSeconds) s the timeline did not ask for"))
-
-            let silent = try MediaAnalysis.silentSpans(path: path, thresholdDb: -50, minimumSeconds: Self.maxSilenceSeconds)
-            let inside = silent.filter { span in expected.narrationSpans.contains { span.start < $0.end && span.end > $0.start } }
-            checks.append(QACheck(name: "no_silence_in_narration", passed: inside.isEmpty,
-                                  measured: inside.isEmpty ? "none" : inside.map(Self.span).joined(separator: ", "),
-                                  expected: "no silence over \(Self.maxSilenceSeconds) s inside narration"))
-        } catch {
-            checks.append(QACheck(name: "analysis", passed: false, measured: error.description, expected: "black and silence detection run"))
+        let unrequested = video.blackSpans.filter { span in
+            !expected.darkSpans.contains { $0.start - 0.5 <= span.start && span.end <= $0.end + 0.5 }
         }
+        checks.append(QACheck(name: "no_black", passed: unrequested.isEmpty,
+                              measured: unrequested.isEmpty ? "none" : unrequested.map(Self.span).joined(separator: ", "),
+                              expected: "no black stretch over \(Self.maxBlackSeconds) s the timeline did not ask for"))
+
+        let inside = (audio?.silentSpans ?? []).filter { span in expected.narrationSpans.contains { span.start < $0.end && span.end > $0.start } }
+        checks.append(QACheck(name: "no_silence_in_narration", passed: inside.isEmpty,
+                              measured: inside.isEmpty ? "none" : inside.map(Self.span).joined(separator: ", "),
+                              expected: "no silence over \(Self.maxSilenceSeconds) s inside narration"))
 
         if !expected.words.isEmpty {
             let cues = expected.cues.map { (start: $0.start.doubleValue, end: $0.end.doubleValue) }
