@@ -4,11 +4,7 @@ import AIProdCore
 extension SplitMix64 {
     /// A stream of its own per category, so `rain` and `wind` on one seed do not draw in step.
     init(seed: UInt64, category: SoundCategory) {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in category.rawValue.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        self.init(seed: seed ^ hash)
+        self.init(seed: seed, salt: category.rawValue)
     }
 
     /// A uniform value in `range`.

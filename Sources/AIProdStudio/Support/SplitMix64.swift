@@ -4,7 +4,7 @@
 /// (which of several equally-scored moods a scene gets) must come out the same for the same
 /// seed on every machine and every Swift version, so the algorithm is written out here and the
 /// callers reduce its output themselves rather than through the standard library's `random(in:)`.
-struct SplitMix64: RandomNumberGenerator, Sendable {
+struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
     private(set) var state: UInt64
 
     init(seed: UInt64) { state = seed }
@@ -13,6 +13,14 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
     /// editing one scene does not reshuffle the choices made for the others.
     init(seed: UInt64, stream: Int) {
         self.init(seed: seed ^ (UInt64(truncatingIfNeeded: stream) &* 0xD1B5_4A32_D192_ED03))
+    }
+
+    /// A stream of its own per name (FNV-1a of the name mixed into the seed), so that two uses
+    /// of one seed (rain and wind, calm and epic) do not draw in step.
+    init(seed: UInt64, salt: String) {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in salt.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        self.init(seed: seed ^ hash)
     }
 
     mutating func next() -> UInt64 {

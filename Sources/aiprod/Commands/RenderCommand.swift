@@ -7,9 +7,15 @@ import Foundation
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render a timeline (JSON) to an MP4, with optional subtitles and thumbnail.")
+        abstract: "Render a script (text) or a timeline (JSON) to a finished MP4.",
+        discussion: """
+        A script (any file not ending in .json) goes through the whole studio: plan, narration, \
+        music, effects, visuals, render, QA. Beside OUT.mp4 it writes OUT.srt, OUT.vtt, OUT.jpg, \
+        OUT.plan.json, OUT.timeline.json, OUT.qa.json and the generated sound in OUT.media/; it \
+        exits 3 when a QA check fails. A timeline (.json, docs/TIMELINE.md) is rendered as it is.
+        """)
 
-    @Argument(help: "The timeline JSON file (see docs/TIMELINE.md).")
+    @Argument(help: "The script (.txt, French or English) or timeline (.json) to render.")
     var timeline: String
 
     @Option(name: [.short, .customLong("output")], help: "The MP4 to write.")
@@ -30,9 +36,21 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "No progress output.")
     var quiet = false
 
+    @OptionGroup(title: "Script options") var studio: StudioOptions
+
+    @Option(help: "Script: a folder of the job's own images and clips, matched to scenes by file name.")
+    var assets: String?
+
+    @Option(help: "Script: a watermark image for every frame.")
+    var watermark: String?
+
     func run() throws {
         do {
-            try render()
+            if timeline.lowercased().hasSuffix(".json") {
+                try render()
+            } else {
+                try ScriptRender(command: self).run()
+            }
         } catch {
             throw ExitCodes.report(error)
         }
