@@ -22,6 +22,9 @@ final class FluidSynth {
             delete_fluid_synth(synth)
             throw StudioError(.synthesisFailed, "fluidsynth: could not add the soundfont to a synthesiser")
         }
+        // Linear interpolation: ~10 % faster than the default 4th order, and inaudible in a bed
+        // that sits ducked under a voice.
+        fluid_synth_set_interp_method(synth, -1, Int32(FLUID_INTERP_LINEAR.rawValue))
         self.synth = synth
         self.soundFont = soundFont
     }
