@@ -46,11 +46,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AIProdCoreTests", dependencies: ["AIProdCore"]),
-        .testTarget(name: "AIProdMediaTests", dependencies: ["AIProdCore", "AIProdMedia"]),
+        .testTarget(name: "AIProdMediaTests", dependencies: ["AIProdCore", "AIProdMedia", "AIProdTestSupport"]),
         // Helpers the test targets share: temporary folders, media made in-process.
         .target(name: "AIProdTestSupport", dependencies: ["AIProdMedia"], path: "Tests/AIProdTestSupport"),
         .testTarget(name: "AIProdStudioTests", dependencies: ["AIProdCore", "AIProdMedia", "AIProdStudio", "AIProdTestSupport"]),
         // Runs the built `aiprod` binary: exit codes, outputs, nothing half-written.
-        .testTarget(name: "AIProdCLITests", dependencies: ["AIProdMedia"]),
+        .testTarget(name: "AIProdCLITests", dependencies: ["AIProdMedia", "AIProdTestSupport"]),
     ]
 )

@@ -1,13 +1,14 @@
 import AIProdMedia
 import Foundation
 import Testing
+import AIProdTestSupport
 
 /// The `aiprod` executable, run as a user runs it: outputs, exit codes, messages, and nothing
 /// half-written left behind.
 @Suite("aiprod command line")
 struct CLITests {
     /// Writes the media of the standard timeline under `media/` and an empty `out/`.
-    static func prepare(_ directory: CLIDirectory) throws {
+    static func prepare(_ directory: ScratchDirectory) throws {
         directory.makeDirectory("media")
         directory.makeDirectory("out")
         try SyntheticMedia.image("testsrc2=s=320x180", to: directory.file("media/still.jpg"))
@@ -59,7 +60,7 @@ struct CLITests {
 
     @Test("render writes the MP4, SRT, WebVTT and thumbnail; progress is plain lines off a terminal")
     func render() throws {
-        let directory = CLIDirectory()
+        let directory = ScratchDirectory()
         try Self.prepare(directory)
         directory.write(Self.timelineJSON(), to: "timeline.json")
         let outcome = try AIProdBinary.run(
@@ -117,7 +118,7 @@ struct CLITests {
 
     @Test("--quiet prints no progress")
     func quiet() throws {
-        let directory = CLIDirectory()
+        let directory = ScratchDirectory()
         try Self.prepare(directory)
         directory.write(Self.timelineJSON(), to: "timeline.json")
         let outcome = try AIProdBinary.run(["render", "timeline.json", "-o", "out/video.mp4", "--quiet"], in: directory)
@@ -129,7 +130,7 @@ struct CLITests {
 
     @Test("probe prints JSON with the streams; --decode counts frames")
     func probe() throws {
-        let directory = CLIDirectory()
+        let directory = ScratchDirectory()
         directory.makeDirectory("media")
         try SyntheticMedia().write(video: "testsrc2=s=160x90:r=25:d=1", audio: "sine=f=440:d=1", to: directory.file("media/clip.mp4"))
         let outcome = try AIProdBinary.run(["probe", "media/clip.mp4", "--decode"], in: directory)
@@ -158,13 +159,13 @@ struct CLITests {
     struct BadInput: Sendable, CustomTestStringConvertible {
         var testDescription: String
         /// Writes the timeline (or not) and returns the arguments to run.
-        var setUp: @Sendable (CLIDirectory) -> [String]
+        var setUp: @Sendable (ScratchDirectory) -> [String]
         var status: Int32 = 2
         var code: String
         var mentions: [String]
     }
 
-    static func renderArguments(_ json: String?) -> @Sendable (CLIDirectory) -> [String] {
+    static func renderArguments(_ json: String?) -> @Sendable (ScratchDirectory) -> [String] {
         { directory in
             if let json { directory.write(json, to: "timeline.json") }
             return ["render", "timeline.json", "-o", "out/video.mp4", "--srt", "out/video.srt", "--thumbnail", "out/thumb.jpg"]
@@ -215,7 +216,7 @@ struct CLITests {
 
     @Test("bad input: exit 2, `error: <code>:` naming the field or file, nothing written", arguments: badInputs)
     func badInput(_ sample: BadInput) throws {
-        let directory = CLIDirectory("bad-\(sample.testDescription)")
+        let directory = ScratchDirectory("bad-\(sample.testDescription)")
         try Self.prepare(directory)
         let outcome = try AIProdBinary.run(sample.setUp(directory), in: directory)
         Self.expectCleanExit(outcome)
@@ -232,7 +233,7 @@ struct CLITests {
 
     @Test("Ctrl-C cancels the render: exit 130, the partial file removed")
     func interrupt() throws {
-        let directory = CLIDirectory()
+        let directory = ScratchDirectory()
         try Self.prepare(directory)
         // Long enough (20 s at 25 fps) that the interrupt lands mid-render.
         let json = Self.timelineJSON(firstDuration: "19.2")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import AIProdTestSupport
 
 @Suite("CLI: scripts")
 struct ScriptCLITests {
@@ -11,7 +12,7 @@ struct ScriptCLITests {
 
     @Test("plan prints the plan as JSON, byte-identical from run to run")
     func plan() throws {
-        let directory = CLIDirectory()
+        let directory = ScratchDirectory()
         directory.write(Self.script, to: "script.txt")
         let first = try AIProdBinary.run(["plan", "script.txt", "--seed", "4"], in: directory)
         let second = try AIProdBinary.run(["plan", "script.txt", "--seed", "4"], in: directory)
@@ -28,7 +29,7 @@ struct ScriptCLITests {
 
     @Test("render a script: the video and every side file, exit 0")
     func render() throws {
-        let directory = CLIDirectory()
+        let directory = ScratchDirectory()
         directory.write(Self.script, to: "script.txt")
         directory.makeDirectory("out")
         let outcome = try AIProdBinary.run(["render", "script.txt", "-o", "out/bell.mp4", "--quiet"], in: directory)
@@ -59,7 +60,7 @@ struct ScriptCLITests {
 
     @Test("bad input: exit 2 with the error named, nothing written", arguments: cases)
     func bad(_ sample: Case) throws {
-        let directory = CLIDirectory("script-\(sample.testDescription)")
+        let directory = ScratchDirectory("script-\(sample.testDescription)")
         if let script = sample.script { directory.write(script, to: "script.txt") }
         directory.write("[studio]\nsoundfont = /nowhere/gm.sf2\n", to: "bad.ini")
         directory.makeDirectory("out")

@@ -2,6 +2,7 @@ import AIProdCore
 @testable import AIProdMedia
 import Foundation
 import Testing
+import AIProdTestSupport
 
 /// The soundtrack mixer, sample by sample (before mastering and AAC, which would blur what is
 /// checked here): placement, gains, fades, looping, ducking, channel and rate conversion.
@@ -9,7 +10,7 @@ import Testing
 struct AudioMixTests {
     /// Mixes a timeline's whole soundtrack as the renderer does; interleaved stereo at 48 kHz.
     /// An odd block size makes sure nothing depends on block boundaries.
-    static func mix(_ timeline: Timeline, in directory: TestDirectory) throws -> [Float] {
+    static func mix(_ timeline: Timeline, in directory: ScratchDirectory) throws -> [Float] {
         let plan = try SoundtrackPlan(timeline: timeline, schedule: TimelineSchedule(timeline),
                                       resolver: AssetResolver(baseDirectory: directory.path))
         let mixer = try SoundtrackMixer(plan: plan)
@@ -31,7 +32,7 @@ struct AudioMixTests {
     }
 
     /// A constant level (DC) in a 16-bit WAV: every sample is exactly `level` after decoding.
-    static func constant(_ level: String, seconds: Double, channels: Int32 = 1, in directory: TestDirectory, name: String) throws {
+    static func constant(_ level: String, seconds: Double, channels: Int32 = 1, in directory: ScratchDirectory, name: String) throws {
         try SyntheticMedia(audioCodec: "pcm_s16le").write(audio: "aevalsrc=\(level):d=\(seconds)", channels: channels, to: directory.file(name))
     }
 
@@ -48,7 +49,7 @@ struct AudioMixTests {
 
     @Test("effects start on their exact sample, at their gain, mono copied to both channels")
     func effectPlacement() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         try Self.constant("0.5", seconds: 0.25, in: directory, name: "dc.wav")  // 12 000 samples, mono
         let mix = try Self.mix(Self.timeline(seconds: Rational(2), audio: AudioTracks(effects: [
             EffectTrack(file: "dc.wav", start: Rational(1, 3)),                    // sample 16 000
@@ -69,7 +70,7 @@ struct AudioMixTests {
 
     @Test("overlapping sounds add; a stereo file keeps its channels apart")
     func overlapAndStereo() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         try Self.constant("0.3|-0.2", seconds: 1, channels: 2, in: directory, name: "stereo.wav")
         try Self.constant("0.1", seconds: 1, in: directory, name: "mono.wav")
         let mix = try Self.mix(Self.timeline(seconds: Rational(2), audio: AudioTracks(
@@ -83,7 +84,7 @@ struct AudioMixTests {
 
     @Test("music loops to fill its span, or stops when loop is off", arguments: [true, false])
     func looping(loop: Bool) throws {
-        let directory = TestDirectory("loop-\(loop)")
+        let directory = ScratchDirectory("loop-\(loop)")
         try Self.constant("0.25", seconds: 0.5, in: directory, name: "bed.wav")  // 24 000 samples
         let mix = try Self.mix(Self.timeline(seconds: Rational(2), audio: AudioTracks(
             music: [MusicTrack(file: "bed.wav", loop: loop)])), in: directory)
@@ -99,7 +100,7 @@ struct AudioMixTests {
 
     @Test("music fades in and out linearly between its start and end")
     func fades() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         try Self.constant("0.5", seconds: 2, in: directory, name: "bed.wav")
         // start 0.5 s (24 000), end 1.5 s (72 000), fades of 0.25 s (12 000 samples).
         let mix = try Self.mix(Self.timeline(seconds: Rational(2), audio: AudioTracks(music: [
@@ -117,7 +118,7 @@ struct AudioMixTests {
 
     @Test("music ducks by depth_db under the narration, starting before the voice")
     func ducking() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         // Music only on the left, narration only on the right, so each can be measured alone.
         try SyntheticMedia(audioCodec: "pcm_s16le").write(
             audio: "aevalsrc=0.2*sin(2*PI*1000*t)|0:d=4", channels: 2, to: directory.file("music.wav"))
@@ -145,7 +146,7 @@ struct AudioMixTests {
 
     @Test("a video clip's own sound plays at the clip's place from its in_point; audio: false mutes it", arguments: [true, false])
     func clipSound(enabled: Bool) throws {
-        let directory = TestDirectory("clip-sound-\(enabled)")
+        let directory = ScratchDirectory("clip-sound-\(enabled)")
         let clip = try TestMedia.video(in: directory, seconds: 2, size: "160x90")  // H.264 + AAC 330 Hz tone
         let timeline = Timeline(output: TestRender.output(), video: VideoTrack(clips: [
             TestRender.card(Rational(1)),
@@ -166,7 +167,7 @@ struct AudioMixTests {
 
     @Test("a 44.1 kHz file is resampled to 48 kHz: right length, right pitch")
     func resampling() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         // A hand-written 16-bit mono WAV at 44 100 Hz: 1 s of a 1 kHz sine at 0.5.
         let rate = 44_100
         let samples = (0..<rate).map { Int16((0.5 * sin(2 * Double.pi * 1000 * Double($0) / Double(rate)) * 32767).rounded()) }

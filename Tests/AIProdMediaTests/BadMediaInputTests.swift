@@ -3,6 +3,7 @@ import AIProdMedia
 import Foundation
 import Synchronization
 import Testing
+import AIProdTestSupport
 
 /// Bad input through `TimelineRenderer.render`: every case fails with a typed error that names
 /// the JSON field and the file, and leaves nothing in the output directory (no `.partial`, no
@@ -14,7 +15,7 @@ struct BadMediaInputTests {
     /// still empty.
     @discardableResult
     static func expectFailure(
-        _ timeline: Timeline, in directory: TestDirectory, code: MediaError.Code, mentions: [String],
+        _ timeline: Timeline, in directory: ScratchDirectory, code: MediaError.Code, mentions: [String],
         sourceLocation: SourceLocation = #_sourceLocation
     ) -> MediaError? {
         let outputDirectory = directory.file("out")
@@ -47,7 +48,7 @@ struct BadMediaInputTests {
 
     @Test("a missing file is file_not_found, naming the path and the JSON field")
     func missingFiles() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         let still = try TestMedia.image(in: directory, size: "320x180")
         let card = TestRender.card(Rational(1))
         let absent = directory.path + "/absent"
@@ -68,7 +69,7 @@ struct BadMediaInputTests {
     // root reads whatever the mode says: there is nothing to test then.
     @Test("a file without read permission is file_unreadable", .enabled(if: geteuid() != 0, "root can read any file"))
     func unreadableFile() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         let still = try TestMedia.image(in: directory, size: "320x180")
         #expect(chmod(still, 0) == 0)
         defer { chmod(still, 0o644) }
@@ -78,7 +79,7 @@ struct BadMediaInputTests {
 
     @Test("a directory where a file belongs is file_unreadable")
     func directoryInsteadOfFile() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         try FileManager.default.createDirectory(atPath: directory.file("music.wav"), withIntermediateDirectories: false)
         Self.expectFailure(Self.timeline([TestRender.card(Rational(1))], audio: AudioTracks(music: [MusicTrack(file: "music.wav")])),
                            in: directory, code: .fileUnreadable, mentions: ["audio.music[0].file", directory.file("music.wav")])
@@ -86,7 +87,7 @@ struct BadMediaInputTests {
 
     @Test("a text file named .jpg, an empty file, random bytes: not_media")
     func notMedia() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         _ = directory.write("Not a picture, just some words.\n", to: "text.jpg")
         _ = directory.write("", to: "empty.wav")
         var generator = SystemRandomNumberGenerator()
@@ -102,7 +103,7 @@ struct BadMediaInputTests {
 
     @Test("a truncated MP4 (index at the end) is not_media")
     func truncatedMP4() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         // SyntheticMedia writes the index (moov) last, as a crashed recorder would have: cut in half, it is gone.
         let clip = try TestMedia.video(in: directory, seconds: 2, size: "160x90")
         try Self.truncate(clip, toFraction: 0.5)
@@ -112,7 +113,7 @@ struct BadMediaInputTests {
 
     @Test("a truncated MP4 whose index survived (faststart) fails the render instead of freezing or going silent")
     func truncatedFaststartMP4() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         // A render's output has its index first: cut at 60 %, the index promises samples that are gone.
         let rendered = directory.file("rendered.mp4")
         try SyntheticMedia().write(video: "testsrc2=s=160x90:r=25:d=2", audio: "sine=f=440:d=2", to: directory.file("source.mp4"))
@@ -138,7 +139,7 @@ struct BadMediaInputTests {
 
     @Test("an audio track pointing at a picture, an image clip pointing at sound: no_stream")
     func wrongKindOfMedia() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         let still = try TestMedia.image(in: directory, size: "320x180")
         let tone = try TestMedia.tone(in: directory)
         Self.expectFailure(Self.timeline([TestRender.card(Rational(1))], audio: AudioTracks(narration: [NarrationTrack(file: "still.jpg")])),
@@ -153,7 +154,7 @@ struct BadMediaInputTests {
 
     @Test("a video in_point past the end of its file is invalid_timeline")
     func inPointPastEnd() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         let clip = try TestMedia.video(in: directory, seconds: 1, size: "160x90")
         Self.expectFailure(Self.timeline([Clip(duration: Rational(1), content: .video(VideoClip(file: "clip.mp4", inPoint: Rational(3))))]),
                            in: directory, code: .invalidTimeline, mentions: ["video.clips[0].video.in_point", clip, "past the end"])
@@ -161,7 +162,7 @@ struct BadMediaInputTests {
 
     @Test("a font that is not installed is font_not_found, naming the field")
     func unknownFont() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         let card = TestRender.card(Rational(1))
         var titled = card
         titled.text = [TextLayer(text: "Hello", font: "No Such Font Family")]
@@ -215,7 +216,7 @@ struct BadMediaInputTests {
 
     @Test("invalid timeline values are invalid_timeline, naming the field", arguments: invalidCases)
     func invalidTimeline(_ sample: InvalidCase) throws {
-        let directory = TestDirectory("invalid")
+        let directory = ScratchDirectory("invalid")
         Self.expectFailure(sample.timeline, in: directory, code: .invalidTimeline, mentions: [sample.field + ":"])
     }
 
@@ -223,7 +224,7 @@ struct BadMediaInputTests {
 
     @Test("cancelling mid-render throws cancelled and removes the partial file")
     func cancellation() async throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         let outputDirectory = directory.file("out")
         try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
         let still = try TestMedia.image(in: directory, size: "320x180")

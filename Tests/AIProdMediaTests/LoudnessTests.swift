@@ -2,6 +2,7 @@ import AIProdCore
 import AIProdMedia
 import Foundation
 import Testing
+import AIProdTestSupport
 
 /// Mastering: the rendered MP4, measured after AAC encoding, lands on its loudness target within
 /// ±0.5 LU with true peaks under the ceiling, whatever goes in.
@@ -38,7 +39,7 @@ struct LoudnessTests {
 
     @Test("the rendered MP4 meets its loudness target", arguments: cases)
     func mastering(_ sample: Case) throws {
-        let directory = TestDirectory("loudness-\(sample.name)")
+        let directory = ScratchDirectory("loudness-\(sample.name)")
         let sound = directory.file("sound.wav")
         try SyntheticMedia(audioCodec: "pcm_s16le").write(audio: sample.source, channels: sample.channels, to: sound)
         let output = TestRender.output(loudness: sample.target)
@@ -62,7 +63,7 @@ struct LoudnessTests {
 
     @Test("full-band white noise lands on target: mastering measures the band AAC keeps")
     func fullBandNoise() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         try SyntheticMedia(audioCodec: "pcm_s16le").write(audio: "anoisesrc=c=white:a=0.9:d=3:seed=11", to: directory.file("noise.wav"))
         let target = LoudnessTarget(targetLufs: -14, truePeakDbtp: -1)
         let timeline = Timeline(
@@ -79,7 +80,7 @@ struct LoudnessTests {
 
     @Test("a timeline without sound still has a silent AAC track of the right length")
     func silentTimeline() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         let output = TestRender.output()
         let timeline = Timeline(output: output, video: VideoTrack(clips: [TestRender.card(Rational(7, 5))]))
         let (result, probe) = try TestRender.render(timeline, in: directory, measureLoudness: true)
@@ -95,7 +96,7 @@ struct LoudnessTests {
 
     @Test("MediaProbe measures a known 1 kHz tone as BS.1770 defines it", arguments: [Int32(2), 1])
     func knownTone(channels: Int32) throws {
-        let directory = TestDirectory("tone-\(channels)")
+        let directory = ScratchDirectory("tone-\(channels)")
         let path = try TestMedia.tone(in: directory, seconds: 6, frequency: 1000, amplitude: 0.5, channels: channels)
         let loudness = try #require(try MediaProbe().probe(path).loudness)
         // A 0 dBFS 1 kHz sine measures −3.01 LUFS per channel; 0.5 is −6.02 dB; a second

@@ -2,13 +2,14 @@ import AIProdCore
 import AIProdMedia
 import Foundation
 import Testing
+import AIProdTestSupport
 
 /// `MediaProbe` on files of known make-up.
 @Suite("Probe media files")
 struct ProbeTests {
     @Test("an MP4: container, H.264 and AAC streams, sizes, duration; decode counts frames and samples")
     func mp4() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         let path = try TestMedia.video(in: directory, seconds: 2, size: "320x240", rate: 25)
         let header = try MediaProbe(decode: false, measureLoudness: false).probe(path)
         #expect(header.path == path)
@@ -40,7 +41,7 @@ struct ProbeTests {
 
     @Test("a WAV: PCM, rate, channels, exact samples", arguments: [Int32(1), 2])
     func wav(channels: Int32) throws {
-        let directory = TestDirectory("wav-\(channels)")
+        let directory = ScratchDirectory("wav-\(channels)")
         let path = try TestMedia.tone(in: directory, seconds: 1.5, channels: channels)
         let probe = try MediaProbe(decode: true, measureLoudness: false).probe(path)
         #expect(probe.format == "wav")
@@ -57,7 +58,7 @@ struct ProbeTests {
 
     @Test("still images: codec, size, no audio", arguments: ["still.png", "still.jpg"])
     func image(name: String) throws {
-        let directory = TestDirectory("image-\(name)")
+        let directory = ScratchDirectory("image-\(name)")
         let path = try TestMedia.image(in: directory, name: name, size: "200x100")
         let probe = try MediaProbe(decode: true).probe(path)
         #expect(probe.decodeError == nil)
@@ -71,7 +72,7 @@ struct ProbeTests {
 
     @Test("probe JSON round-trips through Codable")
     func codable() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         let path = try TestMedia.tone(in: directory, seconds: 1)
         let probe = try MediaProbe().probe(path)
         let decoded = try JSONDecoder().decode(ProbeResult.self, from: JSONEncoder().encode(probe))
@@ -80,7 +81,7 @@ struct ProbeTests {
 
     @Test("files that are not media fail with a typed error naming the file")
     func notMedia() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         let missing = directory.file("missing.mp4")
         let missingError = try #require(throws: MediaError.self) { try MediaProbe().probe(missing) }
         #expect(missingError.code == .fileNotFound)

@@ -2,12 +2,13 @@ import AIProdCore
 import AIProdMedia
 import Foundation
 import Testing
+import AIProdTestSupport
 
 @Suite("Render a timeline for real")
 struct RenderTests {
     @Test("image with Ken Burns, card, video clip, transitions, text, subtitles, narration, ducked music, effects")
     func fullTimeline() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         let still = try TestMedia.image(in: directory)
         let clip = try TestMedia.video(in: directory, seconds: 2.5)
         let voice = try TestMedia.bursts(in: directory, seconds: 3)

@@ -2,6 +2,7 @@ import AIProdCore
 import AIProdMedia
 import Foundation
 import Testing
+import AIProdTestSupport
 
 /// Real renders of the video track, checked by probing and decoding what came out: exact frame
 /// counts for every way clips join, and the picture where position matters (fit, Ken Burns,
@@ -14,7 +15,7 @@ struct RenderVideoTests {
 
     @Test("a single colour card: exact frames, both streams")
     func singleCard() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         let output = TestRender.output()
         let timeline = Timeline(output: output, video: VideoTrack(clips: [TestRender.card(Rational(2))]))
         let (result, probe) = try TestRender.render(timeline, in: directory)
@@ -24,7 +25,7 @@ struct RenderVideoTests {
 
     @Test("cuts only: clips concatenated frame-exactly, each cut on its frame")
     func cuts() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         let output = TestRender.output()
         let timeline = Timeline(output: output, video: VideoTrack(clips: [
             TestRender.card(Rational(1), .white),                  // frames 0…24
@@ -43,7 +44,7 @@ struct RenderVideoTests {
 
     @Test("every transition kind: frames = a + b − t", arguments: TransitionKind.allCases)
     func transition(kind: TransitionKind) throws {
-        let directory = TestDirectory("transition-\(kind.rawValue)")
+        let directory = ScratchDirectory("transition-\(kind.rawValue)")
         let still = try TestMedia.image(in: directory, size: "320x180")
         let output = TestRender.output()
         let timeline = Timeline(output: output, video: VideoTrack(clips: [
@@ -59,7 +60,7 @@ struct RenderVideoTests {
 
     @Test("NTSC 30000/1001 fps: frames and audio samples exact")
     func ntscRate() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         let still = try TestMedia.image(in: directory, size: "320x180")
         let output = TestRender.output(fps: Rational(30000, 1001))
         let timeline = Timeline(output: output, video: VideoTrack(clips: [
@@ -75,7 +76,7 @@ struct RenderVideoTests {
 
     @Test("a video clip shorter than its clip: the last picture holds, the count stays exact")
     func shortVideoHoldsLastFrame() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         // 1 s at 30 fps (converted to the output's 25 fps) under a 2 s clip.
         let clip = try TestMedia.video(in: directory, seconds: 1, size: "320x180", rate: 30)
         let output = TestRender.output()
@@ -92,7 +93,7 @@ struct RenderVideoTests {
 
     @Test("video fit contain: a wide source is letterboxed on the background colour; cover fills")
     func videoContain() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         let path = directory.file("wide.mp4")
         try SyntheticMedia().write(video: "color=c=black:s=240x50:r=25:d=1.2", audio: nil, to: path)
         for fit in [Fit.contain, .cover] {
@@ -116,7 +117,7 @@ struct RenderVideoTests {
 
     @Test("image fit contain: a portrait still is pillarboxed on the background colour")
     func imageContain() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         let still = directory.file("portrait.png")
         try SyntheticMedia.image("color=c=black:s=90x160", to: still)
         let output = TestRender.output(background: .white)
@@ -134,7 +135,7 @@ struct RenderVideoTests {
 
     @Test("Ken Burns from/to rectangles: starts on the whole still, ends on the named quarter")
     func kenBurnsRectangles() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         // Black with a white bottom-right quarter.
         let still = directory.file("quarters.png")
         try SyntheticMedia.image("color=c=black:s=320x180,drawbox=x=160:y=90:w=160:h=90:color=white:t=fill", to: still)
@@ -158,7 +159,7 @@ struct RenderVideoTests {
 
     @Test("Ken Burns zoom moves the picture; a still without it does not")
     func kenBurnsMoves() throws {
-        let directory = TestDirectory()
+        let directory = ScratchDirectory()
         let still = try TestMedia.image(in: directory, size: "640x360")
         var changes: [Bool: Double] = [:]
         for zooms in [true, false] {
@@ -183,7 +184,7 @@ struct RenderVideoTests {
         ("white@0.0", 1.0, RenderVideoTests.black),             // fully transparent pixels
     ])
     func watermark(color: String, opacity: Double, expectedLuma: Double) throws {
-        let directory = TestDirectory("watermark-\(color)-\(opacity)")
+        let directory = ScratchDirectory("watermark-\(color)-\(opacity)")
         let logo = directory.file("logo.png")
         try SyntheticMedia.image("color=c=\(color):s=64x64,format=rgba", to: logo)
         let logoProbe = try MediaProbe(measureLoudness: false).probe(logo)

@@ -14,8 +14,18 @@ public final class ScratchDirectory: @unchecked Sendable {
 
     public func file(_ name: String) -> String { "\(path)/\(name)" }
 
-    /// Names of the files in the directory (to prove nothing was left behind).
-    public var contents: [String] { ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() }
+    /// Names of the files in the directory, hidden ones included (`.partial` files are hidden),
+    /// to prove nothing was left behind.
+    public var contents: [String] { contents(of: ".") }
+
+    /// Names of the files in a subdirectory.
+    public func contents(of name: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: file(name))) ?? []).sorted()
+    }
+
+    public func makeDirectory(_ name: String) {
+        try! FileManager.default.createDirectory(atPath: file(name), withIntermediateDirectories: true)
+    }
 
     @discardableResult
     public func write(_ text: String, to name: String) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import AIProdTestSupport
 
 /// Runs the built `aiprod` executable as a user would.
 enum AIProdBinary {
@@ -48,7 +49,7 @@ enum AIProdBinary {
 
     /// Runs `aiprod arguments…` in `directory`; stdout and stderr go to files (not a terminal).
     /// `whileRunning` is called once the process has started (to interrupt it, say).
-    static func run(_ arguments: [String], in directory: CLIDirectory,
+    static func run(_ arguments: [String], in directory: ScratchDirectory,
                     whileRunning: ((Process, _ stderrPath: String) -> Void)? = nil) throws -> Outcome {
         guard let path else { throw CLIError.binaryNotFound }
         let name = UUID().uuidString.prefix(8)

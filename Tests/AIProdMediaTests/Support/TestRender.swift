@@ -2,6 +2,7 @@ import AIProdCore
 import AIProdMedia
 import Foundation
 import Testing
+import AIProdTestSupport
 
 /// Small real renders: a tiny frame, the fastest encoder preset, and the file probed back.
 enum TestRender {
@@ -25,7 +26,7 @@ enum TestRender {
     /// Renders `timeline` to `directory/name` (media paths resolve from `directory`), then probes
     /// the result, decoding every frame.
     static func render(
-        _ timeline: Timeline, in directory: TestDirectory, name: String = "out.mp4", measureLoudness: Bool = false
+        _ timeline: Timeline, in directory: ScratchDirectory, name: String = "out.mp4", measureLoudness: Bool = false
     ) throws -> (result: RenderResult, probe: ProbeResult) {
         let path = directory.file(name)
         let result = try TimelineRenderer(timeline: timeline, resolver: AssetResolver(baseDirectory: directory.path)).render(to: path)
