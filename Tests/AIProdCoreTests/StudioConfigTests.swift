@@ -42,11 +42,12 @@ struct StudioConfigTests {
 
     @Test("values override defaults; bad values name the key")
     func values() throws {
-        let config = try StudioConfig(ini: INIFile(parsing: "[studio]\nmax_script_characters = 100\nvoice_fr = fr-be\nsound_library = /srv/sfx\n"))
+        let config = try StudioConfig(ini: INIFile(parsing: "[studio]\nmax_script_characters = 100\nvoice_fr = fr-be\nsound_library = /srv/sfx\nwatermark = /srv/logo.png\n"))
         #expect(config.maxScriptCharacters == 100)
         #expect(config.voices[.french] == "fr-be")
         #expect(config.voices[.english] == "en-us")
         #expect(config.soundLibrary == "/srv/sfx")
+        #expect(config.watermark == "/srv/logo.png")
         #expect(throws: StudioConfig.Invalid.self) { try StudioConfig(ini: INIFile(parsing: "[studio]\npitch = loud\n")) }
         #expect(throws: StudioConfig.Invalid.self) { try StudioConfig(ini: INIFile(parsing: "[studio]\nwords_per_minute = 5\n")) }
     }

@@ -75,6 +75,14 @@ struct DirectorTests {
         #expect(catalog.match(["forest"], excluding: []) == nil)
     }
 
+    @Test("the studio's watermark goes over the whole video; the preset's subtitle style is used")
+    func watermark() {
+        let timeline = Director(preset: .shorts9x16, seed: 1, watermark: "/logo.png").timeline(plan: Self.plan, scenes: Self.scenes, music: nil)
+        #expect(timeline.video.watermark?.file == "/logo.png")
+        #expect(timeline.subtitles?.style == Preset.shorts9x16.subtitleStyle)
+        #expect(timeline.output.width == 1080 && timeline.output.height == 1920)
+    }
+
     @Test("the same seed directs the same timeline")
     func deterministic() {
         let a = Director(preset: .web720p, seed: 9).timeline(plan: Self.plan, scenes: Self.scenes, music: nil)

@@ -12,6 +12,8 @@ public struct StudioConfig: Sendable, Hashable {
     public var pitch = 50
     /// Folder of sound effects, `<category>/*.wav|ogg|flac`; nil: synthesise every effect.
     public var soundLibrary: String?
+    /// The studio's logo, drawn over every video of a script render; nil: none.
+    public var watermark: String?
 
     public init() {}
 
@@ -37,5 +39,6 @@ public struct StudioConfig: Sendable, Hashable {
         if let value = ini.value("studio", "voice_en"), !value.isEmpty { voices[.english] = value }
         if let value = ini.value("studio", "voice_fr"), !value.isEmpty { voices[.french] = value }
         if let value = ini.value("studio", "sound_library"), !value.isEmpty { soundLibrary = value }
+        if let value = ini.value("studio", "watermark"), !value.isEmpty { watermark = value }
     }
 }
