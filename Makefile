@@ -41,7 +41,7 @@ run: release
 	@echo "Render your own script:    $$($(SWIFT) build -c release --show-bin-path)/aiprod render SCRIPT.txt -o OUT.mp4 [--preset youtube-1080p] [--assets DIR]"
 	@echo "Plan only:                 $$($(SWIFT) build -c release --show-bin-path)/aiprod plan SCRIPT.txt"
 	@echo "Render a timeline:         $$($(SWIFT) build -c release --show-bin-path)/aiprod render TIMELINE.json -o OUT.mp4 [--srt OUT.srt] [--vtt OUT.vtt] [--thumbnail OUT.jpg]"
-	@echo "Inspect a file:            $$($(SWIFT) build -c release --show-bin-path)/aiprod probe $(OUT)/showcase.mp4"
+	@echo "Inspect a file:            $$($(SWIFT) build -c release --show-bin-path)/aiprod probe $(OUT)/harbour.mp4"
 	@echo "The timeline format:       docs/TIMELINE.md"
 
 bench: release
