@@ -88,14 +88,14 @@ struct TimelineDecoderTests {
     func roundTrips(json: String) throws {
         let decoder = TimelineDecoder()
         let timeline = try decoder.decode(TimelineFixtures.data(json))
-        let encoded = try TimelineDecoder.jsonEncoder.encode(timeline)
+        let encoded = try JSONCoding.encoder.encode(timeline)
         #expect(try decoder.decode(encoded) == timeline)
     }
 
     @Test("the Swift fixture survives encoding and strict decoding")
     func swiftValueRoundTrips() throws {
         let timeline = TimelineFixtures.valid()
-        let encoded = try TimelineDecoder.jsonEncoder.encode(timeline)
+        let encoded = try JSONCoding.encoder.encode(timeline)
         #expect(try TimelineDecoder().decode(encoded) == timeline)
     }
 

@@ -10,8 +10,8 @@ extension PlannerTests {
             PlannerTests.englishScript, PlannerTests.frenchScript,
         ])
         func identical(script: String) throws {
-            let first = try PlanEncoder().encode(PlannerTests.plan(script, seed: 42, target: Rational(70)))
-            let second = try PlanEncoder().encode(
+            let first = try JSONCoding.encoder.encode(PlannerTests.plan(script, seed: 42, target: Rational(70)))
+            let second = try JSONCoding.encoder.encode(
                 OfflinePlanner(config: StudioConfig()).plan(script, preset: .youtube1080p, seed: 42, targetDuration: Rational(70)))
             #expect(first == second)
         }
@@ -43,7 +43,7 @@ extension PlannerTests {
         @Test("JSON: sorted snake_case keys, exact decimals, and it reads back to the same plan")
         func json() throws {
             let plan = try PlannerTests.plan(PlannerTests.frenchScript, target: Rational(65))
-            let data = try PlanEncoder().encode(plan)
+            let data = try JSONCoding.encoder.encode(plan)
             let text = String(decoding: data, as: UTF8.self)
             for key in ["\"words_per_minute\" : 165", "\"sound_cues\"", "\"word_index\"", "\"speech_seconds\"", "\"pause_seconds\"",
                         "\"target_duration\" : 65", "\"word_count\""] {
@@ -51,7 +51,7 @@ extension PlannerTests {
             }
             #expect(!text.contains("\\/"))
             #expect(text.firstRange(of: "\"language\"")!.lowerBound < text.firstRange(of: "\"preset\"")!.lowerBound)
-            let decoded = try PlanEncoder.decoder().decode(Plan.self, from: data)
+            let decoded = try JSONCoding.decoder.decode(Plan.self, from: data)
             #expect(decoded == plan)
         }
 

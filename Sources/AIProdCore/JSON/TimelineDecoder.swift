@@ -25,7 +25,7 @@ public struct TimelineDecoder: Sendable {
         }
         let value: T
         do {
-            value = try Self.jsonDecoder.decode(T.self, from: data)
+            value = try JSONCoding.decoder.decode(T.self, from: data)
         } catch let error as DecodingError {
             throw Self.translate(error)
         } catch {
@@ -33,7 +33,7 @@ public struct TimelineDecoder: Sendable {
         }
         let known: Any
         do {
-            known = try JSONSerialization.jsonObject(with: Self.jsonEncoder.encode(value), options: [.fragmentsAllowed])
+            known = try JSONSerialization.jsonObject(with: JSONCoding.encoder.encode(value), options: [.fragmentsAllowed])
         } catch {
             throw TimelineError(.invalidJSON, field: nil, "could not re-encode: \(error)")
         }
@@ -42,19 +42,6 @@ public struct TimelineDecoder: Sendable {
         }
         return value
     }
-
-    public static let jsonDecoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return decoder
-    }()
-
-    public static let jsonEncoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 
     /// The first key present (and not null) in `input` that is absent from `known`.
     static func firstUnknownKey(input: Any, known: Any, path: String) -> String? {

@@ -141,7 +141,7 @@ public struct StudioPipeline<Planner: ScriptPlanner, Narrator: NarrationProvider
 
     static func write<T: Encodable>(_ value: T, to path: String) throws(StudioError) {
         do {
-            try AtomicOutput.write(try TimelineDecoder.jsonEncoder.encode(value), to: path)
+            try AtomicOutput.write(try JSONCoding.encoder.encode(value), to: path)
         } catch let error as MediaError {
             throw StudioError.media(error)
         } catch {

@@ -5,7 +5,7 @@ import AIProdCore
 /// A protocol so that the offline planner (``OfflinePlanner``) and, later, a remote LLM planner
 /// can stand in for each other behind the pipeline's plan stage. Implementations must be
 /// deterministic for a given script, preset and seed: the same inputs give a byte-identical
-/// plan (see ``PlanEncoder``), so a resumed job re-plans to the very same storyboard.
+/// plan (see ``JSONCoding``), so a resumed job re-plans to the very same storyboard.
 public protocol ScriptPlanner: Sendable {
     /// Plans `script` for `preset`.
     /// - Parameters:

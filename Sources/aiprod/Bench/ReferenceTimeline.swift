@@ -35,7 +35,7 @@ struct ReferenceTimeline {
             try wav.write(audio: source, channels: channels, to: "\(directory)/\(name)")
         }
         let timeline = Self.timeline(width: width, height: height)
-        let encoder = TimelineDecoder.jsonEncoder
+        let encoder = JSONCoding.encoder
         try encoder.encode(timeline).write(to: URL(fileURLWithPath: timelinePath))
         try Data(SubtitleFormatter().srt(timeline.subtitles!.cues).utf8).write(to: URL(fileURLWithPath: "\(directory)/r1.srt"))
     }

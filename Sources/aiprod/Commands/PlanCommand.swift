@@ -20,7 +20,7 @@ struct PlanCommand: ParsableCommand {
             let text = try StudioOptions.readScript(script, config: config)
             let plan = try OfflinePlanner(config: config).plan(
                 text, preset: try studio.resolvedPreset(), seed: studio.seed, targetDuration: try studio.targetDuration())
-            print(String(decoding: try TimelineDecoder.jsonEncoder.encode(plan), as: UTF8.self))
+            print(String(decoding: try JSONCoding.encoder.encode(plan), as: UTF8.self))
         } catch {
             throw ExitCodes.report(error)
         }

@@ -1,3 +1,4 @@
+import AIProdCore
 import AIProdMedia
 import ArgumentParser
 import Foundation
@@ -20,10 +21,7 @@ struct ProbeCommand: ParsableCommand {
     func run() throws {
         do {
             let result = try MediaProbe(decode: decode, measureLoudness: !noLoudness).probe(file)
-            let encoder = JSONEncoder()
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            print(String(decoding: try JSONCoding.encoder.encode(result), as: UTF8.self))
         } catch {
             throw ExitCodes.report(error)
         }
