@@ -231,8 +231,8 @@ struct CLITests {
         #expect(directory.contents(of: "out").isEmpty, "nothing written: \(directory.contents(of: "out"))")
     }
 
-    @Test("Ctrl-C cancels the render: exit 130, the partial file removed")
-    func interrupt() throws {
+    @Test("Ctrl-C and SIGTERM cancel the render: exit 130, the partial file removed", arguments: [SIGINT, SIGTERM])
+    func interrupt(_ signal: Int32) throws {
         let directory = ScratchDirectory()
         try Self.prepare(directory)
         // Long enough (20 s at 25 fps) that the interrupt lands mid-render.
@@ -245,7 +245,7 @@ struct CLITests {
                 if text.contains("rendering 10%") { break }
                 Thread.sleep(forTimeInterval: 0.01)
             }
-            if process.isRunning { process.interrupt() }
+            if process.isRunning { signal == SIGINT ? process.interrupt() : process.terminate() }
         }
         Self.expectCleanExit(outcome)
         #expect(outcome.status == 130, "stderr: \(outcome.stderr)")

@@ -69,8 +69,8 @@ struct RenderCommand: ParsableCommand {
             throw MediaError(.invalidTimeline, "--thumbnail-at must be ≥ 0 seconds")
         }
         let cancellation = RenderCancellation()
-        let interrupt = Self.cancelOnInterrupt(cancellation)
-        defer { interrupt.cancel() }
+        let interrupt = InterruptHandler(cancelling: cancellation)
+        defer { interrupt.stop() }
         let reporter = ProgressReporter()
         let started = Date()
         let result = try TimelineRenderer(timeline: timeline, resolver: resolver)
@@ -116,18 +116,5 @@ struct RenderCommand: ParsableCommand {
         guard FileManager.default.isWritableFile(atPath: directory) else {
             throw MediaError(.writeFailed, file: path, "output directory \(directory) is not writable")
         }
-    }
-
-    /// Ctrl-C cancels the render cleanly (the partial file is removed) instead of killing it.
-    static func cancelOnInterrupt(_ cancellation: RenderCancellation) -> any DispatchSourceSignal {
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { cancellation.cancel() }
-        source.resume()
-        let term = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .global())
-        term.setEventHandler { cancellation.cancel() }
-        term.resume()
-        return source
     }
 }

@@ -21,8 +21,8 @@ struct ScriptRender {
             planner: OfflinePlanner(config: config), narrator: EspeakNarrator(config: config),
             composer: try FluidSynthComposer(config: config), effects: Foley(config: config))
         let cancellation = RenderCancellation()
-        let interrupt = RenderCommand.cancelOnInterrupt(cancellation)
-        defer { interrupt.cancel() }
+        let interrupt = InterruptHandler(cancelling: cancellation)
+        defer { interrupt.stop() }
         let reporter = ProgressReporter()
         let quiet = command.quiet
         let started = Date()
