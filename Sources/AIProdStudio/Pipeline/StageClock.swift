@@ -21,12 +21,4 @@ struct StageClock: Sendable {
         timings.append((name, Date().timeIntervalSince(start)))
         return value
     }
-
-    mutating func run<T>(_ name: String, _ body: () -> T) -> T {
-        progress(name, nil)
-        let start = Date()
-        let value = body()
-        timings.append((name, Date().timeIntervalSince(start)))
-        return value
-    }
 }

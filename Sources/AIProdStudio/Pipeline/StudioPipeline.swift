@@ -69,7 +69,7 @@ public struct StudioPipeline<Planner: ScriptPlanner, Narrator: NarrationProvider
             try composer.compose(mood: Self.dominantMood(plan), duration: duration, seed: job.seed, to: musicPath)
         }
         let directed = zip(narrations, sceneEffects).map { DirectedScene(narration: $0, effects: $1) }
-        let timeline = clock.run("direct") {
+        let timeline = try clock.run("direct") {
             Self.relative(director.timeline(plan: plan, scenes: directed, music: musicPath), to: outputs)
         }
         do {
