@@ -17,28 +17,17 @@ public struct StudioConfig: Sendable, Hashable {
 
     public init() {}
 
-    public struct Invalid: Error, Sendable, Hashable, CustomStringConvertible {
-        public var key: String
-        public var message: String
-        public var description: String { "[studio] \(key): \(message)" }
-    }
+    public typealias Invalid = ConfigError
 
     /// Reads `[studio]`, keeping defaults for absent keys; bad values are errors naming the key.
     public init(ini: INIFile) throws(Invalid) {
-        func integer(_ key: String, _ range: ClosedRange<Int>) throws(Invalid) -> Int? {
-            guard let text = ini.value("studio", key) else { return nil }
-            guard let value = Int(text), range.contains(value) else {
-                throw Invalid(key: key, message: "must be a whole number in \(range.lowerBound)…\(range.upperBound), got \"\(text)\"")
-            }
-            return value
-        }
-        if let value = try integer("max_script_characters", 1...10_000_000) { maxScriptCharacters = value }
-        if let value = try integer("words_per_minute", 80...450) { wordsPerMinute = value }
-        if let value = try integer("pitch", 0...100) { pitch = value }
-        if let value = ini.value("studio", "soundfont"), !value.isEmpty { soundfont = value }
-        if let value = ini.value("studio", "voice_en"), !value.isEmpty { voices[.english] = value }
-        if let value = ini.value("studio", "voice_fr"), !value.isEmpty { voices[.french] = value }
-        if let value = ini.value("studio", "sound_library"), !value.isEmpty { soundLibrary = value }
-        if let value = ini.value("studio", "watermark"), !value.isEmpty { watermark = value }
+        if let value = try ini.integer("studio", "max_script_characters", in: 1...10_000_000) { maxScriptCharacters = value }
+        if let value = try ini.integer("studio", "words_per_minute", in: 80...450) { wordsPerMinute = value }
+        if let value = try ini.integer("studio", "pitch", in: 0...100) { pitch = value }
+        if let value = ini.string("studio", "soundfont") { soundfont = value }
+        if let value = ini.string("studio", "voice_en") { voices[.english] = value }
+        if let value = ini.string("studio", "voice_fr") { voices[.french] = value }
+        if let value = ini.string("studio", "sound_library") { soundLibrary = value }
+        if let value = ini.string("studio", "watermark") { watermark = value }
     }
 }

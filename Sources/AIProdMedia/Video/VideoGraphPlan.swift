@@ -46,7 +46,7 @@ struct VideoGraphPlan {
             }
             for (layerIndex, layer) in clip.text.enumerated() {
                 let textFile = try workspace.write(layer.text, named: "text-\(index)-\(layerIndex).txt")
-                chain += "," + (try Self.drawtext(layer, textFile: textFile, clipDuration: clip.duration, height: Double(height), fonts: fonts))
+                chain += "," + (try TextLayerFilter.make(layer, textFile: textFile, clipDuration: clip.duration, height: Double(height), fonts: fonts))
             }
             chains.append(chain + "[c\(index)]")
         }
@@ -105,39 +105,5 @@ struct VideoGraphPlan {
         return "gradients=s=\(Int(small.w))x\(Int(small.h)):r=\(fps):c0=\(card.from.ffmpegHex):c1=\(card.to.ffmpegHex)"
             + ":x0=\(points[0]):y0=\(points[1]):x1=\(points[2]):y1=\(points[3]):nb_colors=2:speed=\(speed)"
             + ",format=yuv420p,scale=\(Int(width)):\(Int(height)):flags=bilinear,setsar=1"
-    }
-
-    /// A `drawtext` for one text layer; times are the clip's own (its chain starts at 0).
-    static func drawtext(_ layer: TextLayer, textFile: String, clipDuration: Rational, height: Double, fonts: FontResolver) throws(MediaError) -> String {
-        let font = try fonts.resolve(layer.font)
-        let defaultSize = switch layer.placement {
-        case .title: height * 0.075
-        case .lowerThird, .free: height * 0.05
-        }
-        let size = layer.size ?? Int(defaultSize.rounded())
-        let (x, y) = switch layer.placement {
-        case .title: ("(w-text_w)/2", "(h-text_h)/2")
-        case .lowerThird: ("w*0.06", "h*0.74-text_h")
-        case .free: ("w*\(FilterEscaping.number(layer.x ?? 0))", "h*\(FilterEscaping.number(layer.y ?? 0))")
-        }
-        let start = layer.start.doubleValue
-        let end = (layer.end ?? clipDuration).doubleValue
-        let fadeIn = layer.fadeIn.doubleValue, fadeOut = layer.fadeOut.doubleValue
-        var alpha = "1"
-        if fadeOut > 0 { alpha = "if(gt(t\\,\(FilterEscaping.number(end - fadeOut)))\\,(\(FilterEscaping.number(end))-t)/\(FilterEscaping.number(fadeOut))\\,\(alpha))" }
-        if fadeIn > 0 { alpha = "if(lt(t\\,\(FilterEscaping.number(start + fadeIn)))\\,(t-\(FilterEscaping.number(start)))/\(FilterEscaping.number(fadeIn))\\,\(alpha))" }
-        var options = [
-            "fontfile=\(FilterEscaping.value(font))", "textfile=\(FilterEscaping.value(textFile))", "expansion=none",
-            "fontsize=\(size)", "fontcolor=\(layer.color.ffmpegHex)@\(FilterEscaping.number(layer.color.opacity))",
-            "x=\(x)", "y=\(y)", "line_spacing=\(size / 5)", "fix_bounds=1",
-            "enable=between(t\\,\(FilterEscaping.number(start))\\,\(FilterEscaping.number(end)))", "alpha=\(alpha)",
-        ]
-        let box = layer.box ?? (layer.placement == .lowerThird ? TextBox() : nil)
-        if let box {
-            options += ["box=1", "boxcolor=\(box.color.ffmpegHex)@\(FilterEscaping.number(box.color.opacity))", "boxborderw=\(box.padding)"]
-        } else {
-            options += ["shadowx=2", "shadowy=2", "shadowcolor=0x000000@0.6"]
-        }
-        return "drawtext=" + options.joined(separator: ":")
     }
 }
