@@ -62,11 +62,6 @@ final class FilterGraph {
         try LibAV.check(result, .filterFailed, "cannot close \(source)")
     }
 
-    /// How often the graph asked a source for a frame it did not have: the source to feed next.
-    func failedRequests(_ source: String) -> UInt32 {
-        av_buffersrc_get_nb_failed_requests(sources[source]!)
-    }
-
     enum Pull { case frame, needsInput, finished }
 
     /// Takes the next frame from a sink.

@@ -47,14 +47,9 @@ public struct TimelineRenderer: Sendable {
         var written: Int64 = 0
         for attempt in 1...Self.encodeAttempts {
             let workspace = try RenderWorkspace()
-            let plan = try VideoGraphPlan(timeline: timeline, schedule: schedule, resolver: resolver, workspace: workspace)
-            let graph = try FilterGraph(
-                description: plan.description,
-                sources: plan.sources.map { ($0.name, $0.source) },
-                sinks: [("out", .video(pixelFormat: AV_PIX_FMT_YUV420P))],
-                threads: 1)
+            let composer = VideoComposer(timeline: timeline, schedule: schedule, resolver: resolver, workspace: workspace)
             do throws(MediaError) {
-                written = try encode(graph: graph, feeders: plan.sources, soundtrack: soundtrack, decision: decision,
+                written = try encode(composer: composer, soundtrack: soundtrack, decision: decision,
                                      to: output.temporaryPath, total: total, cancellation: cancellation, progress: progress)
                 progress(RenderProgress(phase: .finishing, framesDone: written, totalFrames: total))
                 let peak = try LoudnessMeter.measure(path: output.temporaryPath).0.truePeakDbtp
@@ -78,7 +73,7 @@ public struct TimelineRenderer: Sendable {
 
     /// Composes and encodes the whole file once.
     private func encode(
-        graph: FilterGraph, feeders: [(name: String, source: FilterGraph.Source, feeder: SourceFeeder)], soundtrack: SoundtrackPlan,
+        composer: VideoComposer, soundtrack: SoundtrackPlan,
         decision: MasteringDecision, to path: String, total: Int64, cancellation: RenderCancellation,
         progress: @escaping @Sendable (RenderProgress) -> Void
     ) throws(MediaError) -> Int64 {
@@ -88,7 +83,7 @@ public struct TimelineRenderer: Sendable {
         encoding.start()
         let written: Int64
         do throws(MediaError) {
-            written = try compose(graph: graph, feeders: feeders, total: total, channel: encoding.channel,
+            written = try compose(composer, total: total, channel: encoding.channel,
                                   cancellation: cancellation, progress: progress)
             encoding.channel.finish()
         } catch {
@@ -103,39 +98,22 @@ public struct TimelineRenderer: Sendable {
         return written
     }
 
-    /// Pulls frames out of the graph, feeding whichever source it asks for, and hands each to
-    /// the encoder. Returns the number of frames produced.
+    /// Composes the frames and hands each to the encoder. Returns the number of frames produced.
     private func compose(
-        graph: FilterGraph, feeders: [(name: String, source: FilterGraph.Source, feeder: SourceFeeder)], total: Int64,
-        channel: FrameChannel, cancellation: RenderCancellation, progress: @Sendable (RenderProgress) -> Void
+        _ composer: VideoComposer, total: Int64, channel: FrameChannel, cancellation: RenderCancellation,
+        progress: @Sendable (RenderProgress) -> Void
     ) throws(MediaError) -> Int64 {
-        var open = Set(feeders.map(\.name))
-        let frame = Frame()
         var produced: Int64 = 0
         let step = max(total / 200, 1)
-        while true {
-            switch try graph.pull(from: "out", into: frame) {
-            case .frame:
-                try cancellation.check()
-                frame.pointer.pointee.pts = produced
-                guard channel.send(frame.take()) else { return produced }
-                produced += 1
-                if produced % step == 0 || produced == total {
-                    progress(RenderProgress(phase: .rendering, framesDone: produced, totalFrames: total))
-                }
-            case .finished:
-                return produced
-            case .needsInput:
-                // Feed the source the graph has asked most often; if it asked none (a source
-                // filter upstream is waiting on its sibling), feed the first still open.
-                let candidates = feeders.filter { open.contains($0.name) }
-                guard !candidates.isEmpty else {
-                    throw MediaError(.filterFailed, "the video graph stalled after \(produced) of \(total) frames")
-                }
-                let chosen = candidates.max { graph.failedRequests($0.name) < graph.failedRequests($1.name) }!
-                let target = graph.failedRequests(chosen.name) > 0 ? chosen : candidates[0]
-                if try !target.feeder.feed(graph, source: target.name) { open.remove(target.name) }
+        try composer.compose(cancellation: cancellation) { frame throws(MediaError) in
+            frame.pointer.pointee.pts = produced
+            guard channel.send(frame.take()) else { return false }
+            produced += 1
+            if produced % step == 0 || produced == total {
+                progress(RenderProgress(phase: .rendering, framesDone: produced, totalFrames: total))
             }
+            return true
         }
+        return produced
     }
 }

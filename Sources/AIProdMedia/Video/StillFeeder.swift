@@ -1,6 +1,7 @@
 import CFFmpeg
 
-/// Supplies one decoded picture (the watermark) and closes: overlay repeats the last frame.
+/// Supplies one decoded picture (the watermark) to the overlay graph and closes: overlay
+/// repeats the last frame.
 final class StillFeeder {
     let source: FilterGraph.Source
     private var picture: Frame?

@@ -1,0 +1,69 @@
+import AIProdCore
+import CFFmpeg
+import Foundation
+
+/// One clip's own filter chain (source, fit, text layers, trimmed to its frames), as the
+/// description of a small graph of its own ending in `[out]`, and the feeder of its buffer
+/// source when it has one (stills and video files; cards are graph sources).
+///
+/// Each clip gets its own graph, built when the clip comes on screen and freed after its last
+/// frame (``ClipGraph``): a render keeps at most two clips' filters and buffers alive, whatever
+/// the number of clips.
+struct ClipChain {
+    var description: String
+    var source: (name: String, source: FilterGraph.Source, feeder: SourceFeeder)?
+
+    init(clip: Clip, index: Int, frames: Int64, output: OutputSettings, resolver: AssetResolver,
+         workspace: RenderWorkspace, fonts: FontResolver = .shared) throws(MediaError) {
+        let width = Int32(output.width), height = Int32(output.height)
+        let fps = "\(output.fps.numerator)/\(output.fps.denominator)"
+        let timeBase = AVRational(num: Int32(output.fps.denominator), den: Int32(output.fps.numerator))
+        let frameRate = AVRational(num: Int32(output.fps.numerator), den: Int32(output.fps.denominator))
+        let trim = "trim=end_frame=\(frames),setpts=PTS-STARTPTS"
+        var chain: String
+        switch clip.content {
+        case .image(let image):
+            let feeder = KenBurnsFeeder(path: resolver.path(image.file), clip: image, frameCount: frames,
+                                        width: width, height: height, background: output.background)
+            source = ("in", .video(width: width, height: height, pixelFormat: AV_PIX_FMT_YUV420P, timeBase: timeBase,
+                                   frameRate: frameRate, sampleAspect: AVRational(num: 1, den: 1)), .kenBurns(feeder))
+            chain = "[in]setsar=1"
+        case .video(let video):
+            let feeder = try VideoFileFeeder(path: resolver.path(video.file), clip: video, clipDuration: clip.duration)
+            source = ("in", feeder.source, .video(feeder))
+            let fit = switch video.fit {
+            case .cover: "scale=\(width):\(height):force_original_aspect_ratio=increase,crop=\(width):\(height)"
+            case .contain: "scale=\(width):\(height):force_original_aspect_ratio=decrease,pad=\(width):\(height):(ow-iw)/2:(oh-ih)/2:color=\(output.background.ffmpegHex)"
+            }
+            chain = "[in]setpts=PTS-STARTPTS,fps=\(fps),\(fit),setsar=1,format=yuv420p,tpad=stop_mode=clone:stop=-1,\(trim)"
+        case .color(let card):
+            source = nil
+            chain = "color=c=\(card.color.ffmpegHex):s=\(width)x\(height):r=\(fps),format=yuv420p,\(trim)"
+        case .gradient(let card):
+            source = nil
+            chain = Self.gradient(card, width: Double(width), height: Double(height), fps: fps) + ",format=yuv420p,\(trim)"
+        }
+        for (layerIndex, layer) in clip.text.enumerated() {
+            let textFile = try workspace.write(layer.text, named: "text-\(index)-\(layerIndex).txt")
+            chain += "," + (try TextLayerFilter.make(layer, textFile: textFile, clipDuration: clip.duration, height: Double(height), fonts: fonts))
+        }
+        description = chain + "[out]"
+    }
+
+    /// A linear gradient along `angle` through the frame's centre, end to end. It is smooth, so
+    /// it is computed at a quarter of the size and scaled up: `gradients` evaluates every pixel
+    /// in float, and at full size it was the slowest part of a title card.
+    static func gradient(_ card: GradientCard, width: Double, height: Double, fps: String) -> String {
+        let small = (w: max(16, (width / 8).rounded() * 2), h: max(16, (height / 8).rounded() * 2))
+        let radians = card.angle * .pi / 180
+        let (dx, dy) = (cos(radians), sin(radians))
+        // The axis runs through the centre to the frame's edges (gradients takes no point outside).
+        let half = min(abs(dx) > 1e-9 ? (small.w / 2 - 1) / abs(dx) : .infinity, abs(dy) > 1e-9 ? (small.h / 2 - 1) / abs(dy) : .infinity)
+        let (cx, cy) = (small.w / 2, small.h / 2)
+        let points = [cx - half * dx, cy - half * dy, cx + half * dx, cy + half * dy].map { Int($0.rounded()) }
+        let speed = card.motion ? "0.0015" : "0.00001"
+        return "gradients=s=\(Int(small.w))x\(Int(small.h)):r=\(fps):c0=\(card.from.ffmpegHex):c1=\(card.to.ffmpegHex)"
+            + ":x0=\(points[0]):y0=\(points[1]):x1=\(points[2]):y1=\(points[3]):nb_colors=2:speed=\(speed)"
+            + ",format=yuv420p,scale=\(Int(width)):\(Int(height)):flags=bilinear,setsar=1"
+    }
+}
