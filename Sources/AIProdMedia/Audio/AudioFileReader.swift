@@ -1,3 +1,4 @@
+import AIProdCore
 import CFFmpeg
 
 /// Reads the best audio stream of any file libav understands as interleaved 48 kHz float,
@@ -23,8 +24,8 @@ final class AudioFileReader {
     private var finished = false
     private let startSeconds: Double
 
-    init(path: String, channels: Channels = .stereo, startSeconds: Double = 0) throws(MediaError) {
-        let input = try InputFile(path: path)
+    init(path: String, channels: Channels = .stereo, startSeconds: Double = 0, limits: MediaLimits = MediaLimits()) throws(MediaError) {
+        let input = try InputFile(path: path, limits: limits)
         guard let stream = input.bestStream(AVMEDIA_TYPE_AUDIO) else {
             throw MediaError(.noStream, file: path, "has no audio stream")
         }
@@ -43,8 +44,8 @@ final class AudioFileReader {
     }
 
     /// Whether the file has an audio stream at all, without keeping it open.
-    static func hasAudio(path: String) throws(MediaError) -> Bool {
-        try InputFile(path: path).bestStream(AVMEDIA_TYPE_AUDIO) != nil
+    static func hasAudio(path: String, limits: MediaLimits = MediaLimits()) throws(MediaError) -> Bool {
+        try InputFile(path: path, limits: limits).bestStream(AVMEDIA_TYPE_AUDIO) != nil
     }
 
     /// Fills up to `frameCount` frames (interleaved) into `buffer`; returns the frames written,

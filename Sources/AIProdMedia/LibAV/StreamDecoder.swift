@@ -27,6 +27,9 @@ final class StreamDecoder {
         try LibAV.check(avcodec_parameters_to_context(context, parameters), .decodeFailed, file: input.path, "decoder parameters")
         context.pointee.pkt_timebase = stream.pointee.time_base
         context.pointee.thread_count = threads
+        // The header's size was checked against the limits; this holds the decoder to them
+        // when a frame claims another size than the header did.
+        context.pointee.max_pixels = input.maxPixels(stream: streamIndex)
         try LibAV.check(avcodec_open2(context, decoder, nil), .decodeFailed, file: input.path, "cannot open decoder \(LibAV.string(decoder.pointee.name) ?? "?")")
     }
 

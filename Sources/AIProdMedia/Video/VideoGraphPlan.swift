@@ -25,14 +25,15 @@ struct VideoGraphPlan {
             switch clip.content {
             case .image(let image):
                 let name = "img\(index)"
-                let feeder = KenBurnsFeeder(path: resolver.path(image.file), clip: image, frameCount: frames,
-                                            width: width, height: height, background: output.background)
+                let feeder = KenBurnsFeeder(path: try resolver.path(image.file, field: "video.clips[\(index)].image.file"), clip: image, frameCount: frames,
+                                            width: width, height: height, background: output.background, limits: resolver.limits)
                 sources.append((name, .video(width: width, height: height, pixelFormat: AV_PIX_FMT_YUV420P, timeBase: timeBase,
                                              frameRate: frameRate, sampleAspect: AVRational(num: 1, den: 1)), .kenBurns(feeder)))
                 chain = "[\(name)]setsar=1"
             case .video(let video):
                 let name = "vid\(index)"
-                let feeder = try VideoFileFeeder(path: resolver.path(video.file), clip: video, clipDuration: clip.duration)
+                let feeder = try VideoFileFeeder(path: try resolver.path(video.file, field: "video.clips[\(index)].video.file"), clip: video,
+                                                  clipDuration: clip.duration, limits: resolver.limits)
                 sources.append((name, feeder.source, .video(feeder)))
                 let fit = switch video.fit {
                 case .cover: "scale=\(width):\(height):force_original_aspect_ratio=increase,crop=\(width):\(height)"
@@ -66,7 +67,7 @@ struct VideoGraphPlan {
         }
 
         if let watermark = timeline.video.watermark {
-            let feeder = try StillFeeder(path: resolver.path(watermark.file))
+            let feeder = try StillFeeder(path: try resolver.path(watermark.file, field: "video.watermark.file"), limits: resolver.limits)
             sources.append(("wm", feeder.source, .still(feeder)))
             let logoWidth = max(2, Int((watermark.scale * Double(width) / 2).rounded()) * 2)
             let margin = Int((watermark.margin * Double(height)).rounded())
