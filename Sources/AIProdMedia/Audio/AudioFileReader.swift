@@ -23,6 +23,7 @@ final class AudioFileReader {
     private var samplesToDrop: Int
     private var finished = false
     private let startSeconds: Double
+    private let limits: MediaLimits
 
     init(path: String, channels: Channels = .stereo, startSeconds: Double = 0, limits: MediaLimits = MediaLimits()) throws(MediaError) {
         let input = try InputFile(path: path, limits: limits)
@@ -35,6 +36,7 @@ final class AudioFileReader {
         decodeChannels = sourceChannels == 1 ? 1 : 2
         self.channels = channels == .native ? Int(decodeChannels) : 2
         self.startSeconds = startSeconds
+        self.limits = limits
         samplesToDrop = 0
         if startSeconds > 0 {
             try input.seek(streamIndex: stream, toSeconds: startSeconds)
@@ -87,8 +89,14 @@ final class AudioFileReader {
             if let resampler { try resampler.convert(nil, appendingTo: &pending) }
             return !pending.isEmpty
         }
+        // Layout, format or rate may change mid-stream (concatenated MP3s): a frame of another
+        // shape gets a new resampler, after the old one has given back what it buffered.
+        if let current = resampler, !current.accepts(frame) {
+            try current.convert(nil, appendingTo: &pending)
+            resampler = nil
+        }
         if resampler == nil {
-            resampler = try Resampler(from: frame, outputChannels: decodeChannels, outputRate: Self.sampleRate)
+            resampler = try Resampler(from: frame, outputChannels: decodeChannels, outputRate: Self.sampleRate, limits: limits, file: path)
         }
         if samplesToDrop < 0 {
             let pts = frame.pointer.pointee.best_effort_timestamp
@@ -100,7 +108,8 @@ final class AudioFileReader {
                 samplesToDrop = 0
             }
         }
-        try resampler!.convert(frame, appendingTo: &pending)
+        guard let resampler else { return false }
+        try resampler.convert(frame, appendingTo: &pending)
         if samplesToDrop > 0 {
             let drop = min(samplesToDrop, pending.count / Int(decodeChannels))
             pendingOffset += drop * Int(decodeChannels)

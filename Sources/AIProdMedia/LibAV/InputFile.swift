@@ -30,7 +30,8 @@ final class InputFile {
             throw MediaError(.fileUnreadable, file: path, "file is not readable (permissions)")
         }
         var context: UnsafeMutablePointer<AVFormatContext>?
-        let options = OptionDictionary([("protocol_whitelist", "file"), ("format_whitelist", demuxers.formatWhitelist)])
+        let options = OptionDictionary([("protocol_whitelist", "file"), ("format_whitelist", demuxers.formatWhitelist),
+                                        ("pattern_type", "none")])
         // A relative path spelt like a URL (`concat:a|b`, `data:…`) must still be a file name.
         let url = path.hasPrefix("/") ? path : "./" + path
         let opened = avformat_open_input(&context, url, nil, &options.pointer)
@@ -44,8 +45,10 @@ final class InputFile {
         self.context = context
         let demuxer = LibAV.string(context.pointee.iformat.pointee.name) ?? "?"
         isImage = DemuxerAllowlist.isImage(demuxer)
-        guard options.unused.isEmpty else {
-            throw MediaError(.notMedia, file: path, "libav ignored the safety options \(options.unused.joined(separator: ", "))")
+        // `pattern_type` is image2's own option: other demuxers leave it unused.
+        let unused = options.unused.filter { $0 != "pattern_type" || demuxer == "image2" }
+        guard unused.isEmpty else {
+            throw MediaError(.notMedia, file: path, "libav ignored the safety options \(unused.joined(separator: ", "))")
         }
         guard demuxers.allows(demuxer) else {
             throw MediaError(.notMedia, file: path, "is read by libav's \(demuxer) demuxer, which aiprod does not allow")

@@ -53,10 +53,13 @@ extension MediaLimits {
     /// was read (its decoder refused it at `max_pixels`, or it is damaged) is refused too.
     func checkPicture(width: Int, height: Int, image: Bool, required: Bool, file: String) throws(MediaError) {
         guard width > 0, height > 0 else {
-            if required {
-                throw MediaError(.overLimit, file: file, "the picture's size cannot be read: it is damaged, or over the image limit of \(maxImageMegapixels) megapixels (max_image_megapixels in [limits])")
+            guard required else { return }
+            // The decoder refused the header at `max_pixels`, or it is damaged: a PNG's size is
+            // read here to say which.
+            if let (declaredWidth, declaredHeight) = PNGHeader.size(ofFile: file), declaredWidth > 0, declaredHeight > 0 {
+                try checkPicture(width: declaredWidth, height: declaredHeight, image: true, required: false, file: file)
             }
-            return
+            throw MediaError(.notMedia, file: file, "no picture size could be read: the file is damaged, or its picture is over the image limit of \(maxImageMegapixels) megapixels (max_image_megapixels in [limits])")
         }
         if image {
             if width > maxImageWidth {
@@ -80,7 +83,7 @@ extension MediaLimits {
 
     /// An audio stream's rate and channels (0 means not declared: checked again on each
     /// decoded frame by the resampler).
-    func checkAudio(sampleRate: Int, channels: Int, file: String, stream: Int? = nil) throws(MediaError) {
+    func checkAudio(sampleRate: Int, channels: Int, file: String?, stream: Int? = nil) throws(MediaError) {
         let which = stream.map { "audio stream \($0)" } ?? "audio"
         if sampleRate != 0, sampleRate < minSampleRate || sampleRate > maxSampleRate {
             throw MediaError(.overLimit, file: file, "\(which): \(sampleRate) Hz is outside the sample rates accepted, \(minSampleRate) to \(maxSampleRate) Hz (min_sample_rate and max_sample_rate in [limits])")
