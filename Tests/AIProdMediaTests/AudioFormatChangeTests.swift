@@ -1,3 +1,4 @@
+import AIProdCore
 @testable import AIProdMedia
 import Foundation
 import Testing
@@ -49,5 +50,13 @@ struct AudioFormatChangeTests {
         // The file starts mono, so it is read as mono (copied to both sides): the stereo half is
         // downmixed, L and R at −3 dB each (libswresample's default for float), 0.2·√2 peak.
         #expect(abs(level2 - 0.2) < 0.03, "second half RMS \(level2)")
+
+        // The probe decodes and measures it whole; a render takes it as narration.
+        let probe = try MediaProbe(decode: true, measureLoudness: true).probe(joined)
+        #expect(probe.decodeError == nil && probe.loudness != nil)
+        let timeline = Timeline(output: TestRender.output(), video: VideoTrack(clips: [TestRender.card(Rational(2))]),
+                                audio: AudioTracks(narration: [NarrationTrack(file: "joined.mp3")]))
+        let render = try TimelineRenderer(timeline: timeline, resolver: AssetResolver(baseDirectory: directory.path)).render(to: directory.file("out.mp4"))
+        #expect(render.frames > 0)
     }
 }

@@ -96,6 +96,17 @@ struct HostileMediaTests {
         }
     }
 
+    @Test("a named pipe or a device is refused without blocking")
+    func notRegularFiles() throws {
+        let directory = ScratchDirectory()
+        let fifo = directory.file("pipe.wav")
+        try #require(mkfifo(fifo, 0o600) == 0)
+        for path in [fifo, "/dev/zero"] {
+            let error = try #require(throws: MediaError.self) { try MediaProbe().probe(path) }
+            #expect(error.code == .fileUnreadable && error.message.contains("not a regular file"), "\(error)")
+        }
+    }
+
     @Test("a playlist or list naming a valid media file beside it is refused: nothing it names is read")
     func listsReadNothing() throws {
         let directory = ScratchDirectory()

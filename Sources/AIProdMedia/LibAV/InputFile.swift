@@ -29,6 +29,11 @@ final class InputFile {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw MediaError(.fileUnreadable, file: path, "file is not readable (permissions)")
         }
+        // A named pipe or a device would block the read or never end.
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw MediaError(.fileUnreadable, file: path, "is not a regular file (a pipe, socket or device)")
+        }
         var context: UnsafeMutablePointer<AVFormatContext>?
         let options = OptionDictionary([("protocol_whitelist", "file"), ("format_whitelist", demuxers.formatWhitelist),
                                         ("pattern_type", "none")])
