@@ -103,7 +103,9 @@ final class AudioFileReader {
             if pts != LibAV.noPTS {
                 let tb = decoder.timeBase
                 let frameTime = Double(pts) * Double(tb.num) / Double(tb.den)
-                samplesToDrop = max(0, Int(((startSeconds - frameTime) * Double(Self.sampleRate)).rounded()))
+                let drop = ((startSeconds - frameTime) * Double(Self.sampleRate)).rounded()
+                // The stamp and time base come from the file: only a finite, sane count is used.
+                samplesToDrop = drop.isFinite ? Int(min(max(drop, 0), Double(Int32.max))) : 0
             } else {
                 samplesToDrop = 0
             }

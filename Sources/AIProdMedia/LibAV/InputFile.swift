@@ -127,7 +127,12 @@ final class InputFile {
     /// Seeks so that the next packets of `streamIndex` start at or before `seconds`.
     func seek(streamIndex: Int, toSeconds seconds: Double) throws(MediaError) {
         let timeBase = stream(streamIndex).pointee.time_base
-        let target = Int64((seconds * Double(timeBase.den) / Double(timeBase.num)).rounded(.down))
+        // The time base comes from the file: a target that does not fit is an error, not a trap.
+        let exact = (seconds * Double(timeBase.den) / Double(timeBase.num)).rounded(.down)
+        guard timeBase.num > 0, timeBase.den > 0, exact.isFinite, exact >= -9.0e18, exact <= 9.0e18 else {
+            throw MediaError(.decodeFailed, file: path, "cannot seek to \(seconds) s: the stream's time base \(timeBase.num)/\(timeBase.den) is unusable")
+        }
+        let target = Int64(exact)
         let result = avformat_seek_file(context, Int32(streamIndex), Int64.min, target, target, 0)
         try LibAV.check(result, .decodeFailed, file: path, "cannot seek to \(seconds) s")
     }

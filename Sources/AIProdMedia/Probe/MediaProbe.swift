@@ -43,7 +43,7 @@ public struct MediaProbe: Sendable {
         let timeBase = stream.pointee.time_base
         var info = StreamInfo(index: index, type: type, codec: LibAV.string(avcodec_get_name(parameters.codec_id)) ?? "?")
         info.profile = LibAV.string(avcodec_profile_name(parameters.codec_id, parameters.profile))
-        if stream.pointee.duration != LibAV.noPTS, stream.pointee.duration > 0 {
+        if stream.pointee.duration != LibAV.noPTS, stream.pointee.duration > 0, timeBase.num > 0, timeBase.den > 0 {
             info.durationSeconds = Double(stream.pointee.duration) * Double(timeBase.num) / Double(timeBase.den)
         }
         info.frames = stream.pointee.nb_frames > 0 ? stream.pointee.nb_frames : nil

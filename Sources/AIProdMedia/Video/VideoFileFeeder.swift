@@ -72,7 +72,7 @@ final class VideoFileFeeder {
         }
         closed = true
         self.decoder = nil
-        try graph.close(name, pts: lastPTS + 1)
+        try graph.close(name, pts: lastPTS == Int64.max ? lastPTS : lastPTS + 1)
         return false
     }
 
