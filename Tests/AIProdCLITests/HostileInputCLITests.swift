@@ -63,6 +63,27 @@ struct HostileInputCLITests {
         #expect(directory.contents(of: "out").isEmpty, "nothing written: \(directory.contents(of: "out"))")
     }
 
+    @Test("odd but valid input is read: 11025 Hz, 6 channels, MP3s joined mid-stream (rate and layout change)")
+    func oddButValid() throws {
+        let directory = ScratchDirectory()
+        try CLITests.prepare(directory)
+        let first = directory.file("media/a.mp3"), second = directory.file("media/b.mp3")
+        try SyntheticMedia(audioCodec: "libmp3lame").write(audio: "sine=f=440:d=1", channels: 1, sampleRate: 44_100, to: first)
+        try SyntheticMedia(audioCodec: "libmp3lame").write(audio: "sine=f=880:d=1", channels: 2, sampleRate: 24_000, to: second)
+        try (try Data(contentsOf: URL(fileURLWithPath: first)) + (try Data(contentsOf: URL(fileURLWithPath: second))))
+            .write(to: URL(fileURLWithPath: directory.file("media/joined.mp3")))
+        _ = try HostileFiles.wav(in: directory, name: "media/odd.wav", sampleRate: 11_025, channels: 1)
+        _ = try HostileFiles.wav(in: directory, name: "media/six.wav", sampleRate: 48_000, channels: 6)
+        for name in ["media/joined.mp3", "media/odd.wav", "media/six.wav"] {
+            let outcome = try AIProdBinary.run(["probe", name, "--decode"], in: directory)
+            #expect(outcome.status == 0 && outcome.stderr.isEmpty, "\(name): \(outcome.stderr)")
+            #expect(outcome.stdout.contains("\"loudness\""), "\(name): loudness measured")
+        }
+        directory.write(CLITests.timelineJSON().replacingOccurrences(of: "media/voice.wav", with: "media/joined.mp3"), to: "timeline.json")
+        let render = try AIProdBinary.run(["render", "timeline.json", "-o", "out/video.mp4", "--quiet"], in: directory)
+        #expect(render.status == 0, "stderr: \(render.stderr)")
+    }
+
     @Test("a timeline path outside its folder is refused unless --allow-outside-paths")
     func outsidePaths() throws {
         let directory = ScratchDirectory(), outside = ScratchDirectory("outside")
