@@ -1,3 +1,4 @@
+import AIProdCore
 import CFFmpeg
 
 /// Scans a rendered file for the QA gate: one decode of the picture (frames, damage, black
@@ -27,7 +28,7 @@ public enum MediaAnalysis {
     /// Stretches of (nearly) black picture at least `minimumSeconds` long.
     public static func blackSpans(path: String, minimumSeconds: Double = 2, pixelThreshold: Double = 0.10, pictureThreshold: Double = 0.98,
                                   eachFrame: () -> Void = {}) throws(MediaError) -> [TimeSpan] {
-        let input = try InputFile(path: path)
+        let input = try InputFile(path: path, limits: MediaLimits())
         guard let index = input.bestStream(AVMEDIA_TYPE_VIDEO) else { return [] }
         let decoder = try StreamDecoder(input: input, streamIndex: index, threads: 0)
         let codec = decoder.codec.pointee

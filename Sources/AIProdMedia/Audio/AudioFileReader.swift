@@ -1,3 +1,4 @@
+import AIProdCore
 import CFFmpeg
 
 /// Reads the best audio stream of any file libav understands as interleaved 48 kHz float,
@@ -22,9 +23,10 @@ final class AudioFileReader {
     private var samplesToDrop: Int
     private var finished = false
     private let startSeconds: Double
+    private let limits: MediaLimits
 
-    init(path: String, channels: Channels = .stereo, startSeconds: Double = 0) throws(MediaError) {
-        let input = try InputFile(path: path)
+    init(path: String, channels: Channels = .stereo, startSeconds: Double = 0, limits: MediaLimits = MediaLimits()) throws(MediaError) {
+        let input = try InputFile(path: path, limits: limits)
         guard let stream = input.bestStream(AVMEDIA_TYPE_AUDIO) else {
             throw MediaError(.noStream, file: path, "has no audio stream")
         }
@@ -34,6 +36,7 @@ final class AudioFileReader {
         decodeChannels = sourceChannels == 1 ? 1 : 2
         self.channels = channels == .native ? Int(decodeChannels) : 2
         self.startSeconds = startSeconds
+        self.limits = limits
         samplesToDrop = 0
         if startSeconds > 0 {
             try input.seek(streamIndex: stream, toSeconds: startSeconds)
@@ -43,8 +46,8 @@ final class AudioFileReader {
     }
 
     /// Whether the file has an audio stream at all, without keeping it open.
-    static func hasAudio(path: String) throws(MediaError) -> Bool {
-        try InputFile(path: path).bestStream(AVMEDIA_TYPE_AUDIO) != nil
+    static func hasAudio(path: String, limits: MediaLimits = MediaLimits()) throws(MediaError) -> Bool {
+        try InputFile(path: path, limits: limits).bestStream(AVMEDIA_TYPE_AUDIO) != nil
     }
 
     /// Fills up to `frameCount` frames (interleaved) into `buffer`; returns the frames written,
@@ -86,20 +89,29 @@ final class AudioFileReader {
             if let resampler { try resampler.convert(nil, appendingTo: &pending) }
             return !pending.isEmpty
         }
+        // Layout, format or rate may change mid-stream (concatenated MP3s): a frame of another
+        // shape gets a new resampler, after the old one has given back what it buffered.
+        if let current = resampler, !current.accepts(frame) {
+            try current.convert(nil, appendingTo: &pending)
+            resampler = nil
+        }
         if resampler == nil {
-            resampler = try Resampler(from: frame, outputChannels: decodeChannels, outputRate: Self.sampleRate)
+            resampler = try Resampler(from: frame, outputChannels: decodeChannels, outputRate: Self.sampleRate, limits: limits, file: path)
         }
         if samplesToDrop < 0 {
             let pts = frame.pointer.pointee.best_effort_timestamp
             if pts != LibAV.noPTS {
                 let tb = decoder.timeBase
                 let frameTime = Double(pts) * Double(tb.num) / Double(tb.den)
-                samplesToDrop = max(0, Int(((startSeconds - frameTime) * Double(Self.sampleRate)).rounded()))
+                let drop = ((startSeconds - frameTime) * Double(Self.sampleRate)).rounded()
+                // The stamp and time base come from the file: only a finite, sane count is used.
+                samplesToDrop = drop.isFinite ? Int(min(max(drop, 0), Double(Int32.max))) : 0
             } else {
                 samplesToDrop = 0
             }
         }
-        try resampler!.convert(frame, appendingTo: &pending)
+        guard let resampler else { return false }
+        try resampler.convert(frame, appendingTo: &pending)
         if samplesToDrop > 0 {
             let drop = min(samplesToDrop, pending.count / Int(decodeChannels))
             pendingOffset += drop * Int(decodeChannels)

@@ -15,7 +15,7 @@ final class SoundtrackMixer {
         guard !ducked.isEmpty else { return }
         var activity = VoiceActivity(totalSamples: plan.totalSamples)
         for placement in plan.placements where placement.role == .narration {
-            try activity.analyse(placement)
+            try activity.analyse(placement, limits: plan.limits)
         }
         activity.bridgeGaps()
         for index in ducked {
@@ -58,7 +58,8 @@ final class SoundtrackMixer {
         while got < count {
             var justOpened = false
             if readers[index] == nil {
-                readers[index] = try AudioFileReader(path: placement.path, channels: .stereo, startSeconds: placement.fileOffsetSeconds)
+                readers[index] = try AudioFileReader(path: placement.path, channels: .stereo, startSeconds: placement.fileOffsetSeconds,
+                                                   limits: plan.limits)
                 justOpened = true
             }
             let reader = readers[index]!

@@ -1,3 +1,4 @@
+import AIProdCore
 import Foundation
 
 /// Where narration sounds, in 10 ms hops over the whole timeline: the sidechain that ducking
@@ -18,8 +19,8 @@ struct VoiceActivity: Sendable {
     var hopCount: Int { active.count }
 
     /// Marks the hops where a narration placement is audible.
-    mutating func analyse(_ placement: AudioPlacement) throws(MediaError) {
-        let reader = try AudioFileReader(path: placement.path, channels: .stereo, startSeconds: placement.fileOffsetSeconds)
+    mutating func analyse(_ placement: AudioPlacement, limits: MediaLimits) throws(MediaError) {
+        let reader = try AudioFileReader(path: placement.path, channels: .stereo, startSeconds: placement.fileOffsetSeconds, limits: limits)
         let hop = Int(Self.hopSamples)
         var block = [Float](repeating: 0, count: hop * 2)
         let threshold = pow(10, Self.thresholdDbfs / 20)

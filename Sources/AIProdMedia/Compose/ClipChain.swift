@@ -23,13 +23,15 @@ struct ClipChain {
         var chain: String
         switch clip.content {
         case .image(let image):
-            let feeder = KenBurnsFeeder(path: resolver.path(image.file), clip: image, frameCount: frames,
-                                        width: width, height: height, background: output.background)
+            let feeder = KenBurnsFeeder(path: try resolver.path(image.file, field: "video.clips[\(index)].image.file"), clip: image,
+                                        frameCount: frames, width: width, height: height, background: output.background,
+                                        limits: resolver.limits)
             source = ("in", .video(width: width, height: height, pixelFormat: AV_PIX_FMT_YUV420P, timeBase: timeBase,
                                    frameRate: frameRate, sampleAspect: AVRational(num: 1, den: 1)), .kenBurns(feeder))
             chain = "[in]setsar=1"
         case .video(let video):
-            let feeder = try VideoFileFeeder(path: resolver.path(video.file), clip: video, clipDuration: clip.duration)
+            let feeder = try VideoFileFeeder(path: try resolver.path(video.file, field: "video.clips[\(index)].video.file"), clip: video,
+                                             clipDuration: clip.duration, limits: resolver.limits)
             source = ("in", feeder.source, .video(feeder))
             let fit = switch video.fit {
             case .cover: "scale=\(width):\(height):force_original_aspect_ratio=increase,crop=\(width):\(height)"

@@ -24,7 +24,7 @@ final class OverlayGraph {
                           sampleAspect: AVRational(num: 1, den: 1))),
         ]
         if let watermark = timeline.video.watermark {
-            let feeder = try StillFeeder(path: resolver.path(watermark.file))
+            let feeder = try StillFeeder(path: try resolver.path(watermark.file, field: "video.watermark.file"), limits: resolver.limits)
             sources.append(("wm", feeder.source))
             logo = feeder
             let logoWidth = max(2, Int((watermark.scale * Double(width) / 2).rounded()) * 2)

@@ -1,15 +1,26 @@
+import AIProdCore
 import CFFmpeg
 import Foundation
 
 /// Owns an opened input `AVFormatContext`. Opening checks the file first so the error says
 /// "not found" or "not readable" rather than libav's generic message.
+///
+/// Opening is safe for files from outside: only the `file` protocol, only the demuxers of
+/// ``DemuxerAllowlist`` (no playlist, list or pattern that names other files), and the
+/// ``MediaLimits`` checked from the headers before any decoder is opened. The context is closed
+/// exactly once, by `deinit`: a Swift initialiser that throws after every stored property is
+/// set still runs `deinit`, so the failure paths below only throw.
 final class InputFile {
     let context: UnsafeMutablePointer<AVFormatContext>
     let path: String
+    let limits: MediaLimits
+    /// Whether the demuxer is one of single pictures (image limits apply to its stream).
+    let isImage: Bool
 
-    init(path: String) throws(MediaError) {
+    init(path: String, limits: MediaLimits, demuxers: DemuxerAllowlist = .media) throws(MediaError) {
         _ = LibAV.configured
         self.path = path
+        self.limits = limits
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw MediaError(.fileNotFound, file: path, "file not found")
@@ -18,28 +29,65 @@ final class InputFile {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw MediaError(.fileUnreadable, file: path, "file is not readable (permissions)")
         }
+        // A named pipe or a device would block the read or never end.
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw MediaError(.fileUnreadable, file: path, "is not a regular file (a pipe, socket or device)")
+        }
         var context: UnsafeMutablePointer<AVFormatContext>?
-        let opened = avformat_open_input(&context, path, nil, nil)
+        let options = OptionDictionary([("protocol_whitelist", "file"), ("format_whitelist", demuxers.formatWhitelist),
+                                        ("pattern_type", "none")])
+        // A relative path spelt like a URL (`concat:a|b`, `data:…`) must still be a file name.
+        let url = path.hasPrefix("/") ? path : "./" + path
+        let opened = avformat_open_input(&context, url, nil, &options.pointer)
+        // On failure libav has freed the context and set it to NULL: nothing to close.
         guard opened >= 0, let context else {
-            throw MediaError(.notMedia, file: path, "not a media file libav can read: \(LibAV.message(opened))")
+            let reason = opened == aiprod_averror(EINVAL)
+                ? "not a media file aiprod reads (audio, video or a single picture; playlists, lists and image sequences are refused)"
+                : "not a media file libav can read: \(LibAV.message(opened))"
+            throw MediaError(.notMedia, file: path, reason)
         }
         self.context = context
-        let found = avformat_find_stream_info(context, nil)
+        let demuxer = LibAV.string(context.pointee.iformat.pointee.name) ?? "?"
+        isImage = DemuxerAllowlist.isImage(demuxer)
+        // `pattern_type` is image2's own option: other demuxers leave it unused.
+        let unused = options.unused.filter { $0 != "pattern_type" || demuxer == "image2" }
+        guard unused.isEmpty else {
+            throw MediaError(.notMedia, file: path, "libav ignored the safety options \(unused.joined(separator: ", "))")
+        }
+        guard demuxers.allows(demuxer) else {
+            throw MediaError(.notMedia, file: path, "is read by libav's \(demuxer) demuxer, which aiprod does not allow")
+        }
+        try limits.checkStreamCount(Int(context.pointee.nb_streams), file: path)
+        // Reading stream information may decode a frame: the decoders get the pictures' bounds.
+        let streamOptions = (0..<Int(context.pointee.nb_streams)).map { index in
+            OptionDictionary([("max_pixels", "\(limits.maxPixels(image: isImage || Self.isAttachedPicture(context.pointee.streams[index])))")])
+        }
+        var pointers = streamOptions.map(\.pointer)
+        let found = pointers.withUnsafeMutableBufferPointer { avformat_find_stream_info(context, $0.baseAddress) }
+        for (dictionary, pointer) in zip(streamOptions, pointers) { dictionary.pointer = pointer }
         if found < 0 {
-            var owned: UnsafeMutablePointer<AVFormatContext>? = context
-            avformat_close_input(&owned)
             throw MediaError(.notMedia, file: path, "could not read stream information: \(LibAV.message(found))")
         }
         if context.pointee.nb_streams == 0 {
-            var owned: UnsafeMutablePointer<AVFormatContext>? = context
-            avformat_close_input(&owned)
             throw MediaError(.notMedia, file: path, "no audio or video streams")
         }
+        try limits.check(context, file: path)
     }
 
     deinit {
         var owned: UnsafeMutablePointer<AVFormatContext>? = context
         avformat_close_input(&owned)
+    }
+
+    private static func isAttachedPicture(_ stream: UnsafeMutablePointer<AVStream>?) -> Bool {
+        guard let stream else { return false }
+        return stream.pointee.disposition & AV_DISPOSITION_ATTACHED_PIC != 0
+    }
+
+    /// The decoder's `max_pixels` for a stream of this file.
+    func maxPixels(stream index: Int) -> Int64 {
+        limits.maxPixels(image: isImage || Self.isAttachedPicture(stream(index)))
     }
 
     var streamCount: Int { Int(context.pointee.nb_streams) }
@@ -79,7 +127,12 @@ final class InputFile {
     /// Seeks so that the next packets of `streamIndex` start at or before `seconds`.
     func seek(streamIndex: Int, toSeconds seconds: Double) throws(MediaError) {
         let timeBase = stream(streamIndex).pointee.time_base
-        let target = Int64((seconds * Double(timeBase.den) / Double(timeBase.num)).rounded(.down))
+        // The time base comes from the file: a target that does not fit is an error, not a trap.
+        let exact = (seconds * Double(timeBase.den) / Double(timeBase.num)).rounded(.down)
+        guard timeBase.num > 0, timeBase.den > 0, exact.isFinite, exact >= -9.0e18, exact <= 9.0e18 else {
+            throw MediaError(.decodeFailed, file: path, "cannot seek to \(seconds) s: the stream's time base \(timeBase.num)/\(timeBase.den) is unusable")
+        }
+        let target = Int64(exact)
         let result = avformat_seek_file(context, Int32(streamIndex), Int64.min, target, target, 0)
         try LibAV.check(result, .decodeFailed, file: path, "cannot seek to \(seconds) s")
     }

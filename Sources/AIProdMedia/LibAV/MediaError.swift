@@ -14,6 +14,10 @@ public struct MediaError: Error, Sendable, Hashable, CustomStringConvertible {
         case writeFailed = "write_failed"
         case invalidTimeline = "invalid_timeline"
         case fontNotFound = "font_not_found"
+        /// A file within reach but over a bound of `[limits]` (size, rate, channels, duration…).
+        case overLimit = "over_limit"
+        /// A path a timeline may not name: outside its directory (absolute, `..`, a symlink out).
+        case pathNotAllowed = "path_not_allowed"
         case cancelled
     }
 

@@ -27,6 +27,9 @@ final class StreamDecoder {
         try LibAV.check(avcodec_parameters_to_context(context, parameters), .decodeFailed, file: input.path, "decoder parameters")
         context.pointee.pkt_timebase = stream.pointee.time_base
         context.pointee.thread_count = threads
+        // The header's size was checked against the limits; this holds the decoder to them
+        // when a frame claims another size than the header did.
+        context.pointee.max_pixels = input.maxPixels(stream: streamIndex)
         try LibAV.check(avcodec_open2(context, decoder, nil), .decodeFailed, file: input.path, "cannot open decoder \(LibAV.string(decoder.pointee.name) ?? "?")")
     }
 
@@ -63,11 +66,11 @@ final class StreamDecoder {
     /// not trusted.
     private func checkComplete() throws(MediaError) {
         let stream = input.stream(streamIndex).pointee
-        guard readEnd != Int64.min, stream.duration != LibAV.noPTS, stream.duration > 0,
+        guard readEnd != Int64.min, stream.duration != LibAV.noPTS, stream.duration > 0, stream.time_base.num > 0, stream.time_base.den > 0,
               input.context.pointee.duration_estimation_method != AVFMT_DURATION_FROM_BITRATE else { return }
         let timeBase = stream.time_base
         let start = stream.start_time == LibAV.noPTS ? 0 : stream.start_time
-        let declared = Double(start + stream.duration) * Double(timeBase.num) / Double(timeBase.den)
+        let declared = (Double(start) + Double(stream.duration)) * Double(timeBase.num) / Double(timeBase.den)
         let read = Double(readEnd) * Double(timeBase.num) / Double(timeBase.den)
         if declared - read > Self.truncationTolerance {
             throw MediaError(.decodeFailed, file: input.path,
@@ -92,7 +95,11 @@ final class StreamDecoder {
             }
             guard Int(packet.pointer.pointee.stream_index) == streamIndex else { continue }
             let stamp = packet.pointer.pointee.pts != LibAV.noPTS ? packet.pointer.pointee.pts : packet.pointer.pointee.dts
-            if stamp != LibAV.noPTS { readEnd = max(readEnd, stamp + max(packet.pointer.pointee.duration, 0)) }
+            if stamp != LibAV.noPTS {
+                // Stamps come from the file: an end past Int64 saturates instead of trapping.
+                let (end, overflow) = stamp.addingReportingOverflow(max(packet.pointer.pointee.duration, 0))
+                readEnd = max(readEnd, overflow ? Int64.max : end)
+            }
             let sent = avcodec_send_packet(codec, packet.pointer)
             packet.unref()
             if sent == LibAV.eagain || sent == 0 { return }

@@ -1,3 +1,4 @@
+import AIProdCore
 import CFFmpeg
 
 /// Converts 16-bit PCM at any rate (espeak-ng speaks at 22 050 Hz) to float at 48 kHz with
@@ -18,7 +19,9 @@ public enum PCMResampler {
                 $0.update(from: source.baseAddress!, count: samples.count)
             }
         }
-        let resampler = try Resampler(from: frame, outputChannels: Int32(channels), outputRate: 48_000)
+        // One frame holds the whole buffer: its output bound is the buffer's, not a decoded frame's.
+        let resampler = try Resampler(from: frame, outputChannels: Int32(channels), outputRate: 48_000, limits: MediaLimits(), file: nil,
+                                      maxOutputSamples: Int(Int32.max))
         var output: [Float] = []
         output.reserveCapacity(samples.count * 48_000 / sampleRate + 64)
         try resampler.convert(frame, appendingTo: &output)

@@ -1,3 +1,4 @@
+import AIProdCore
 import CFFmpeg
 
 /// Measures loudness with libavfilter's `ebur128` (true peak on), fed block by block, so the
@@ -56,8 +57,8 @@ final class LoudnessMeter {
     }
 
     /// Measures the best audio stream of a file (mono measured as mono).
-    static func measure(path: String, suffix: String? = nil, observer: ((Frame) -> Void)? = nil) throws(MediaError) -> (LoudnessMeasurement, samples: Int64) {
-        let reader = try AudioFileReader(path: path, channels: .native)
+    static func measure(path: String, limits: MediaLimits = MediaLimits(), suffix: String? = nil, observer: ((Frame) -> Void)? = nil) throws(MediaError) -> (LoudnessMeasurement, samples: Int64) {
+        let reader = try AudioFileReader(path: path, channels: .native, limits: limits)
         let meter = try LoudnessMeter(channels: reader.channels, suffix: suffix)
         meter.observer = observer
         var samples: Int64 = 0

@@ -1,3 +1,4 @@
+import AIProdCore
 import CFFmpeg
 import Foundation
 
@@ -6,14 +7,17 @@ import Foundation
 public struct MediaProbe: Sendable {
     public var decode: Bool
     public var measureLoudness: Bool
+    /// Bounds checked from the headers before anything is decoded.
+    public var limits: MediaLimits
 
-    public init(decode: Bool = false, measureLoudness: Bool = true) {
+    public init(decode: Bool = false, measureLoudness: Bool = true, limits: MediaLimits = MediaLimits()) {
         self.decode = decode
         self.measureLoudness = measureLoudness
+        self.limits = limits
     }
 
     public func probe(_ path: String) throws(MediaError) -> ProbeResult {
-        let input = try InputFile(path: path)
+        let input = try InputFile(path: path, limits: limits)
         let context = input.context.pointee
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
         var streams: [StreamInfo] = []
@@ -25,10 +29,10 @@ public struct MediaProbe: Sendable {
             formatLongName: LibAV.string(context.iformat.pointee.long_name), durationSeconds: input.duration,
             sizeBytes: size, bitRate: context.bit_rate > 0 ? context.bit_rate : nil, streams: streams)
         if decode {
-            result.decodeError = Self.decodeAll(path: path, into: &result.streams)
+            result.decodeError = Self.decodeAll(path: path, limits: limits, into: &result.streams)
         }
         if measureLoudness, input.bestStream(AVMEDIA_TYPE_AUDIO) != nil {
-            result.loudness = try LoudnessMeter.measure(path: path).0
+            result.loudness = try LoudnessMeter.measure(path: path, limits: limits).0
         }
         return result
     }
@@ -39,7 +43,7 @@ public struct MediaProbe: Sendable {
         let timeBase = stream.pointee.time_base
         var info = StreamInfo(index: index, type: type, codec: LibAV.string(avcodec_get_name(parameters.codec_id)) ?? "?")
         info.profile = LibAV.string(avcodec_profile_name(parameters.codec_id, parameters.profile))
-        if stream.pointee.duration != LibAV.noPTS, stream.pointee.duration > 0 {
+        if stream.pointee.duration != LibAV.noPTS, stream.pointee.duration > 0, timeBase.num > 0, timeBase.den > 0 {
             info.durationSeconds = Double(stream.pointee.duration) * Double(timeBase.num) / Double(timeBase.den)
         }
         info.frames = stream.pointee.nb_frames > 0 ? stream.pointee.nb_frames : nil
@@ -59,10 +63,10 @@ public struct MediaProbe: Sendable {
     }
 
     /// Decodes the best video and audio streams to the end; fills frame and sample counts.
-    private static func decodeAll(path: String, into streams: inout [StreamInfo]) -> String? {
+    private static func decodeAll(path: String, limits: MediaLimits, into streams: inout [StreamInfo]) -> String? {
         for type in [AVMEDIA_TYPE_VIDEO, AVMEDIA_TYPE_AUDIO] {
             do {
-                let input = try InputFile(path: path)
+                let input = try InputFile(path: path, limits: limits)
                 guard let index = input.bestStream(type) else { continue }
                 let decoder = try StreamDecoder(input: input, streamIndex: index, threads: type == AVMEDIA_TYPE_VIDEO ? 0 : 1)
                 let frame = Frame()

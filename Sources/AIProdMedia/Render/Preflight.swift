@@ -47,10 +47,10 @@ struct Preflight {
 
     @discardableResult
     private func require(_ file: String, field: String, stream: AVMediaType, what: String) throws(MediaError) -> InputFile {
-        let path = resolver.path(file)
+        let path = try resolver.path(file, field: field)
         let input: InputFile
         do {
-            input = try InputFile(path: path)
+            input = try InputFile(path: path, limits: resolver.limits)
         } catch {
             throw MediaError(error.code, file: path, "\(field): \(error.message)")
         }
@@ -64,9 +64,9 @@ struct Preflight {
     private func requirePicture(_ file: String, field: String) throws(MediaError) {
         let input = try require(file, field: field, stream: AVMEDIA_TYPE_VIDEO, what: "an image")
         do {
-            _ = try StillImage.decode(path: input.path)
+            _ = try StillImage.decode(path: input.path, limits: resolver.limits)
         } catch {
-            throw MediaError(.notMedia, file: input.path, "\(field): \(error.message)")
+            throw MediaError(error.code == .overLimit ? .overLimit : .notMedia, file: input.path, "\(field): \(error.message)")
         }
     }
 

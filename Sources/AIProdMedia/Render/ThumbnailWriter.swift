@@ -1,3 +1,4 @@
+import AIProdCore
 import CFFmpeg
 import Foundation
 
@@ -7,7 +8,7 @@ public struct ThumbnailWriter: Sendable {
 
     /// - Parameter seconds: the time to grab; clamped into the video.
     public func write(video path: String, at seconds: Double, to destination: String) throws(MediaError) {
-        let input = try InputFile(path: path)
+        let input = try InputFile(path: path, limits: MediaLimits())
         guard let index = input.bestStream(AVMEDIA_TYPE_VIDEO) else {
             throw MediaError(.noStream, file: path, "has no video to take a thumbnail from")
         }

@@ -17,8 +17,8 @@ public struct SyntheticMedia: Sendable {
     }
 
     /// Renders `video` and/or `audio` source chains (bounded: give them a duration) to `path`.
-    /// Audio is resampled to 48 kHz; `channels` 1 or 2.
-    public func write(video: String? = nil, audio: String? = nil, channels: Int32 = 2, to path: String) throws(MediaError) {
+    /// Audio is resampled to `sampleRate` (48 kHz unless told); `channels` 1 or 2.
+    public func write(video: String? = nil, audio: String? = nil, channels: Int32 = 2, sampleRate: Int32 = 48_000, to path: String) throws(MediaError) {
         precondition(video != nil || audio != nil, "nothing to write")
         let videoEncoder = video.map { _ in avcodec_find_encoder_by_name(videoCodec) } ?? nil
         let audioEncoder = audio.map { _ in avcodec_find_encoder_by_name(audioCodec) } ?? nil
@@ -33,8 +33,8 @@ public struct SyntheticMedia: Sendable {
         }
         if let audio, let codec = audioEncoder {
             let format = codec.pointee.sample_fmts?.pointee ?? AV_SAMPLE_FMT_FLTP
-            chains.append("\(audio),aresample=48000[a]")
-            sinks.append(("a", .audio(format: format, sampleRate: 48_000, channels: channels, frameSize: nil)))
+            chains.append("\(audio),aresample=\(sampleRate)[a]")
+            sinks.append(("a", .audio(format: format, sampleRate: sampleRate, channels: channels, frameSize: nil)))
         }
         let graph = try FilterGraph(description: chains.joined(separator: ";"), sources: [], sinks: sinks, threads: 1)
         let output = try OutputContainer(path: path, formatName: container)
@@ -65,9 +65,9 @@ public struct SyntheticMedia: Sendable {
             let format = codec.pointee.sample_fmts?.pointee ?? AV_SAMPLE_FMT_FLTP
             let encoder = try Encoder(name: audioCodec) { context in
                 context.pointee.sample_fmt = format
-                context.pointee.sample_rate = 48_000
+                context.pointee.sample_rate = sampleRate
                 context.pointee.ch_layout = channels == 1 ? aiprod_layout_mono() : aiprod_layout_stereo()
-                context.pointee.time_base = AVRational(num: 1, den: 48_000)
+                context.pointee.time_base = AVRational(num: 1, den: sampleRate)
                 if globalHeader { context.pointee.flags |= AV_CODEC_FLAG_GLOBAL_HEADER }
             }
             let variable = codec.pointee.capabilities & Int32(AV_CODEC_CAP_VARIABLE_FRAME_SIZE) != 0

@@ -31,10 +31,29 @@ struct FontResolver: Sendable {
             guard FileManager.default.isReadableFile(atPath: name) else {
                 throw MediaError(.fontNotFound, file: name, "font file not found or not readable")
             }
+            try Self.requireFontFile(name)
             return name
         }
-        if let path = index[Self.normalise(name)] { return path }
+        if let path = index[Self.normalise(name)] {
+            try Self.requireFontFile(path)
+            return path
+        }
         throw MediaError(.fontNotFound, "font \"\(name)\" is not installed (try \"DejaVu Sans\", \"DejaVu Sans Bold\", \"DejaVu Serif\" or a path to a .ttf file)")
+    }
+
+    /// The first four bytes of a TrueType, OpenType or collection file: only a real font goes to
+    /// FreeType, not a text file (or anything else) that happens to be named `.ttf`.
+    static let fontSignatures: [[UInt8]] = [[0x00, 0x01, 0x00, 0x00], Array("true".utf8), Array("OTTO".utf8), Array("ttcf".utf8)]
+
+    static func requireFontFile(_ path: String) throws(MediaError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw MediaError(.fontNotFound, file: path, "font file not found or not readable")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 4)).map { [UInt8]($0) } ?? []
+        guard fontSignatures.contains(header) else {
+            throw MediaError(.fontNotFound, file: path, "is not a font file (no TrueType, OpenType or collection header)")
+        }
     }
 
     static func normalise(_ name: String) -> String {

@@ -15,19 +15,21 @@ final class KenBurnsFeeder {
     let width: Int32
     let height: Int32
     let background: RGBAColor
+    let limits: MediaLimits
     private var canvas: Frame?
     private var route: KenBurnsPath?
     private var canvasScale = 1.0
     private var staticFrame: Frame?
     private var next: Int64 = 0
 
-    init(path: String, clip: ImageClip, frameCount: Int64, width: Int32, height: Int32, background: RGBAColor) {
+    init(path: String, clip: ImageClip, frameCount: Int64, width: Int32, height: Int32, background: RGBAColor, limits: MediaLimits) {
         self.path = path
         self.clip = clip
         self.frameCount = frameCount
         self.width = width
         self.height = height
         self.background = background
+        self.limits = limits
     }
 
     /// Pushes the next frame, or closes the source after the last; false once closed.
@@ -55,7 +57,7 @@ final class KenBurnsFeeder {
     }
 
     private func prepare() throws(MediaError) {
-        let picture = try StillImage.decode(path: path)
+        let picture = try StillImage.decode(path: path, limits: limits)
         let imageWidth = Double(picture.width), imageHeight = Double(picture.height)
         let aspect = Double(width) / Double(height)
         // Contain: the canvas is the image letterboxed to the output's shape.

@@ -1,3 +1,4 @@
+import AIProdCore
 import CFFmpeg
 
 /// Supplies one decoded picture (the watermark) to the overlay graph and closes: overlay
@@ -6,8 +7,8 @@ final class StillFeeder {
     let source: FilterGraph.Source
     private var picture: Frame?
 
-    init(path: String) throws(MediaError) {
-        let picture = try StillImage.decode(path: path)
+    init(path: String, limits: MediaLimits) throws(MediaError) {
+        let picture = try StillImage.decode(path: path, limits: limits)
         self.picture = picture
         let p = picture.pointer.pointee
         source = .video(width: p.width, height: p.height, pixelFormat: AVPixelFormat(rawValue: p.format),

@@ -1,10 +1,11 @@
+import AIProdCore
 import CFFmpeg
 
 /// Decodes the picture of an image file (JPEG, PNG, WebP, BMP, TIFF, … or the first frame of
 /// a video) once.
 enum StillImage {
-    static func decode(path: String) throws(MediaError) -> Frame {
-        let input = try InputFile(path: path)
+    static func decode(path: String, limits: MediaLimits) throws(MediaError) -> Frame {
+        let input = try InputFile(path: path, limits: limits)
         guard let stream = input.bestStream(AVMEDIA_TYPE_VIDEO) else {
             throw MediaError(.noStream, file: path, "is not an image (no picture in it)")
         }

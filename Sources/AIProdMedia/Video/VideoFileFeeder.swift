@@ -8,6 +8,7 @@ final class VideoFileFeeder {
     let path: String
     let startSeconds: Double
     let endSeconds: Double
+    let limits: MediaLimits
     /// The buffer source's parameters, read from the stream header at set-up.
     let source: FilterGraph.Source
     private var decoder: StreamDecoder?
@@ -15,8 +16,8 @@ final class VideoFileFeeder {
     private var lastPTS: Int64 = 0
     private var closed = false
 
-    init(path: String, clip: VideoClip, clipDuration: Rational) throws(MediaError) {
-        let input = try InputFile(path: path)
+    init(path: String, clip: VideoClip, clipDuration: Rational, limits: MediaLimits) throws(MediaError) {
+        let input = try InputFile(path: path, limits: limits)
         guard let index = input.bestStream(AVMEDIA_TYPE_VIDEO) else {
             throw MediaError(.noStream, file: path, "has no video stream")
         }
@@ -29,6 +30,7 @@ final class VideoFileFeeder {
             throw MediaError(.invalidTimeline, file: path, "in_point \(clip.inPoint.doubleValue) s is past the end of the file (\(duration) s)")
         }
         self.path = path
+        self.limits = limits
         startSeconds = clip.inPoint.doubleValue
         let span = clip.outPoint.map { min($0 - clip.inPoint, clipDuration) } ?? clipDuration
         endSeconds = startSeconds + span.doubleValue
@@ -43,8 +45,10 @@ final class VideoFileFeeder {
     func feed(_ graph: FilterGraph, source name: String) throws(MediaError) -> Bool {
         if closed { return false }
         if decoder == nil {
-            let input = try InputFile(path: path)
-            let index = input.bestStream(AVMEDIA_TYPE_VIDEO)!
+            let input = try InputFile(path: path, limits: limits)
+            guard let index = input.bestStream(AVMEDIA_TYPE_VIDEO) else {
+                throw MediaError(.noStream, file: path, "has no video stream")
+            }
             let decoder = try StreamDecoder(input: input, streamIndex: index, threads: 2)
             if startSeconds > 0 {
                 try input.seek(streamIndex: index, toSeconds: startSeconds)
@@ -68,7 +72,7 @@ final class VideoFileFeeder {
         }
         closed = true
         self.decoder = nil
-        try graph.close(name, pts: lastPTS + 1)
+        try graph.close(name, pts: lastPTS == Int64.max ? lastPTS : lastPTS + 1)
         return false
     }
 

@@ -11,7 +11,7 @@ public struct AssetCatalog: Sendable {
     public init(assets: [VisualAsset] = []) { self.assets = assets }
 
     /// Scans `directory` (not recursively; hidden files ignored).
-    public static func scan(_ directory: String) throws(StudioError) -> AssetCatalog {
+    public static func scan(_ directory: String, limits: MediaLimits = MediaLimits()) throws(StudioError) -> AssetCatalog {
         // Absolute, so the timeline finds them wherever it is written.
         let directory = URL(fileURLWithPath: directory).standardizedFileURL.path
         var isDirectory: ObjCBool = false
@@ -26,7 +26,7 @@ public struct AssetCatalog: Sendable {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
             let probe: ProbeResult
             do {
-                probe = try MediaProbe(measureLoudness: false).probe(path)
+                probe = try MediaProbe(measureLoudness: false, limits: limits).probe(path)
             } catch {
                 throw StudioError(.invalidAsset, "asset \(path) is not media: \(error.message)")
             }
@@ -35,7 +35,7 @@ public struct AssetCatalog: Sendable {
                 || (video.frames ?? 0) <= 1 && probe.stream("audio") == nil && (probe.durationSeconds ?? 0) < 0.1
             if still {
                 // A document named .jpg opens by its extension; only decoding shows it is no picture.
-                let decoded = try? MediaProbe(decode: true, measureLoudness: false).probe(path)
+                let decoded = try? MediaProbe(decode: true, measureLoudness: false, limits: limits).probe(path)
                 guard let decoded, decoded.decodeError == nil, (decoded.stream("video")?.frames ?? 0) >= 1 else {
                     throw StudioError(.invalidAsset, "asset \(path) is not media: no picture could be decoded from it")
                 }

@@ -8,12 +8,16 @@ public struct ScriptJob: Sendable {
     public var targetDuration: Rational?
     public var assetsDirectory: String?
     public var watermark: String?
+    /// Bounds on the media read (`[limits]`).
+    public var limits: MediaLimits
 
-    public init(preset: Preset, seed: UInt64 = 1, targetDuration: Rational? = nil, assetsDirectory: String? = nil, watermark: String? = nil) {
+    public init(preset: Preset, seed: UInt64 = 1, targetDuration: Rational? = nil, assetsDirectory: String? = nil, watermark: String? = nil,
+                limits: MediaLimits = MediaLimits()) {
         self.preset = preset
         self.seed = seed
         self.targetDuration = targetDuration
         self.assetsDirectory = assetsDirectory
         self.watermark = watermark
+        self.limits = limits
     }
 }

@@ -26,7 +26,7 @@ public struct StudioPipeline<Planner: ScriptPlanner, Narrator: NarrationProvider
         progress: @escaping @Sendable (String, RenderProgress?) -> Void = { _, _ in }
     ) throws(StudioError) -> StudioResult {
         let outputs = StudioOutputs(video: output)
-        let assets = try job.assetsDirectory.map { path throws(StudioError) in try AssetCatalog.scan(path) } ?? AssetCatalog()
+        let assets = try job.assetsDirectory.map { path throws(StudioError) in try AssetCatalog.scan(path, limits: job.limits) } ?? AssetCatalog()
         var clock = StageClock(cancellation: cancellation, progress: progress)
         let plan = try clock.run("plan") { () throws(StudioError) in
             try planner.plan(script, preset: job.preset, seed: job.seed, targetDuration: job.targetDuration)
@@ -69,8 +69,8 @@ public struct StudioPipeline<Planner: ScriptPlanner, Narrator: NarrationProvider
             try composer.compose(mood: Self.dominantMood(plan), duration: duration, seed: job.seed, to: musicPath)
         }
         let directed = zip(narrations, sceneEffects).map { DirectedScene(narration: $0, effects: $1) }
-        let timeline = try clock.run("direct") {
-            Self.relative(director.timeline(plan: plan, scenes: directed, music: musicPath), to: outputs)
+        let timeline = try clock.run("direct") { () throws(StudioError) in
+            try TimelineMediaFolder(outputs: outputs).localise(director.timeline(plan: plan, scenes: directed, music: musicPath))
         }
         do {
             try TimelineValidator().validate(timeline)
@@ -81,7 +81,9 @@ public struct StudioPipeline<Planner: ScriptPlanner, Narrator: NarrationProvider
         let report = clock.progress
         let render = try clock.run("render") { () throws(StudioError) in
             do throws(MediaError) {
-                return try TimelineRenderer(timeline: timeline, resolver: AssetResolver(baseDirectory: baseDirectory.isEmpty ? "." : baseDirectory))
+                // Every file is inside the timeline's folder now: confined, as a re-render is.
+                let resolver = AssetResolver(baseDirectory: baseDirectory.isEmpty ? "." : baseDirectory, limits: job.limits)
+                return try TimelineRenderer(timeline: timeline, resolver: resolver)
                     .render(to: outputs.video, cancellation: cancellation) { report("render", $0) }
             } catch {
                 throw StudioError.media(error)
@@ -124,19 +126,6 @@ public struct StudioPipeline<Planner: ScriptPlanner, Narrator: NarrationProvider
         var time: [Mood: Rational] = [:]
         for scene in plan.scenes { time[scene.mood, default: .zero] = time[scene.mood, default: .zero] + scene.duration }
         return Mood.allCases.max { (time[$0] ?? .zero) < (time[$1] ?? .zero) } ?? .calm
-    }
-
-    /// Generated media referred to relative to the timeline file, so the folder moves as one.
-    static func relative(_ timeline: Timeline, to outputs: StudioOutputs) -> Timeline {
-        var timeline = timeline
-        let prefix = outputs.mediaDirectory + "/"
-        func fix(_ path: String) -> String {
-            path.hasPrefix(prefix) ? outputs.mediaReference + "/" + path.dropFirst(prefix.count) : path
-        }
-        for index in timeline.audio.narration.indices { timeline.audio.narration[index].file = fix(timeline.audio.narration[index].file) }
-        for index in timeline.audio.music.indices { timeline.audio.music[index].file = fix(timeline.audio.music[index].file) }
-        for index in timeline.audio.effects.indices { timeline.audio.effects[index].file = fix(timeline.audio.effects[index].file) }
-        return timeline
     }
 
     static func write<T: Encodable>(_ value: T, to path: String) throws(StudioError) {

@@ -18,9 +18,13 @@ struct ProbeCommand: ParsableCommand {
     @Flag(name: .customLong("no-loudness"), help: "Skip the loudness measurement.")
     var noLoudness = false
 
+    @Option(help: "The configuration file (see etc/aiprod.ini): its [limits] bound what is read.")
+    var config: String?
+
     func run() throws {
         do {
-            let result = try MediaProbe(decode: decode, measureLoudness: !noLoudness).probe(file)
+            let limits = try ConfigLimits.load(config)
+            let result = try MediaProbe(decode: decode, measureLoudness: !noLoudness, limits: limits.media).probe(file)
             print(String(decoding: try JSONCoding.encoder.encode(result), as: UTF8.self))
         } catch {
             throw ExitCodes.report(error)

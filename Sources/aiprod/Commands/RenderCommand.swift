@@ -36,6 +36,10 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "No progress output.")
     var quiet = false
 
+    @Flag(name: .customLong("allow-outside-paths"),
+          help: "Timeline: let media paths leave the timeline's folder (absolute paths, \"..\", symlinks out of it).")
+    var allowOutsidePaths = false
+
     @OptionGroup(title: "Script options") var studio: StudioOptions
 
     @Option(help: "Script: a folder of the job's own images and clips, matched to scenes by file name.")
@@ -57,7 +61,9 @@ struct RenderCommand: ParsableCommand {
     }
 
     private func render() throws {
-        let (timeline, resolver) = try TimelineLoader.load(self.timeline)
+        let limits = try ConfigLimits.load(studio.config)
+        let (timeline, resolver) = try TimelineLoader.load(self.timeline, limits: limits.media,
+                                                           reach: allowOutsidePaths ? .anywhere : .confined)
         for path in [output, srt, vtt, thumbnail].compactMap({ $0 }) {
             do {
                 try Self.requireWritableDirectory(for: path)

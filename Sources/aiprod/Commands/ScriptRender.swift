@@ -15,7 +15,8 @@ struct ScriptRender {
         let studio = command.studio
         let config = try studio.studioConfig()
         let job = ScriptJob(preset: try studio.resolvedPreset(), seed: studio.seed, targetDuration: try studio.targetDuration(),
-                            assetsDirectory: command.assets, watermark: command.watermark ?? config.watermark)
+                            assetsDirectory: command.assets, watermark: command.watermark ?? config.watermark,
+                            limits: try ConfigLimits.load(studio.config).media)
         let script = try StudioOptions.readScript(command.timeline, config: config)
         let pipeline = StudioPipeline(
             planner: OfflinePlanner(config: config), narrator: EspeakNarrator(config: config),

@@ -41,7 +41,8 @@ enum ExitCodes {
         switch code {
         case .cancelled: cancelled
         // A file that fails to decode is a damaged or truncated input: the caller's to fix.
-        case .fileNotFound, .fileUnreadable, .notMedia, .noStream, .invalidTimeline, .fontNotFound, .decodeFailed: badInput
+        case .fileNotFound, .fileUnreadable, .notMedia, .noStream, .invalidTimeline, .fontNotFound, .decodeFailed,
+             .overLimit, .pathNotAllowed: badInput
         case .filterFailed, .encodeFailed, .writeFailed: failed
         }
     }

@@ -2,9 +2,10 @@ import AIProdCore
 import AIProdMedia
 import Foundation
 
-/// Reads a timeline file and decodes it strictly; relative media paths resolve from its folder.
+/// Reads a timeline file and decodes it strictly; media paths resolve inside its folder (or
+/// anywhere, when the user allowed it with `--allow-outside-paths`).
 enum TimelineLoader {
-    static func load(_ path: String) throws -> (Timeline, AssetResolver) {
+    static func load(_ path: String, limits: MediaLimits = MediaLimits(), reach: AssetResolver.Reach = .confined) throws -> (Timeline, AssetResolver) {
         guard FileManager.default.fileExists(atPath: path) else {
             throw MediaError(.fileNotFound, file: path, "timeline file not found")
         }
@@ -13,6 +14,6 @@ enum TimelineLoader {
         }
         let timeline = try TimelineDecoder().decode(data)
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        return (timeline, AssetResolver(baseDirectory: directory))
+        return (timeline, AssetResolver(baseDirectory: directory, limits: limits, reach: reach))
     }
 }

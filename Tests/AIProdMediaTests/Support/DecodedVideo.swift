@@ -1,3 +1,4 @@
+import AIProdCore
 @testable import AIProdMedia
 import CFFmpeg
 
@@ -31,7 +32,7 @@ struct LumaPicture {
 enum DecodedVideo {
     /// Luma of the pictures at the given indices (0-based, decode order of presentation).
     static func luma(of path: String, frames wanted: Set<Int>) throws -> [Int: LumaPicture] {
-        let input = try InputFile(path: path)
+        let input = try InputFile(path: path, limits: MediaLimits())
         guard let stream = input.bestStream(AVMEDIA_TYPE_VIDEO) else { throw MediaError(.noStream, file: path, "no video") }
         let decoder = try StreamDecoder(input: input, streamIndex: stream, threads: 1)
         let frame = Frame()
