@@ -1,59 +1,37 @@
 import Foundation
 
-/// Decodes a ``Timeline`` from JSON strictly: unknown fields, wrong types and missing fields are
-/// ``TimelineError``s naming the field, and the result is validated.
-///
-/// Codable ignores unknown keys, which would let a typo (`"duraton"`) silently fall back to a
-/// default. So the decoded value is encoded again and every key of the input must reappear in
-/// that round trip at the same path; any other key is unknown.
+/// Decodes a ``Timeline`` from JSON strictly: a document over the size or nesting limits is
+/// refused before it is parsed; unknown fields, wrong types, missing fields and numbers out of
+/// range are ``TimelineError``s naming the field; and the result is validated, counts included.
 public struct TimelineDecoder: Sendable {
-    public init() {}
+    public var limits: DocumentLimits
+
+    public init(limits: DocumentLimits = DocumentLimits()) {
+        self.limits = limits
+    }
 
     public func decode(_ data: Data) throws(TimelineError) -> Timeline {
         let timeline: Timeline = try decodeStrict(Timeline.self, from: data)
-        try TimelineValidator().validate(timeline)
+        try TimelineValidator(limits: limits).validate(timeline)
         return timeline
     }
 
-    /// Decodes any of the Timeline's Codable types strictly, without validation.
+    /// Decodes any of the Timeline's Codable types strictly, within the document limits, without validation.
     public func decodeStrict<T: Codable>(_ type: T.Type, from data: Data) throws(TimelineError) -> T {
-        let input: Any
-        do {
-            input = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
-            throw TimelineError(.invalidJSON, field: nil, "not valid JSON: \(Self.reason(error))")
-        }
-        let value: T
-        do {
-            value = try JSONCoding.decoder.decode(T.self, from: data)
-        } catch let error as DecodingError {
-            throw Self.translate(error)
-        } catch {
-            throw TimelineError(.invalidJSON, field: nil, "\(error)")
-        }
-        let known: Any
-        do {
-            known = try JSONSerialization.jsonObject(with: JSONCoding.encoder.encode(value), options: [.fragmentsAllowed])
-        } catch {
-            throw TimelineError(.invalidJSON, field: nil, "could not re-encode: \(error)")
-        }
-        if let unknown = Self.firstUnknownKey(input: input, known: known, path: "") {
-            throw TimelineError(.unknownField, field: unknown, "unknown field")
-        }
-        return value
+        try StrictJSONDecoder(limits: limits).decode(type, from: data)
     }
 
     /// The first key present (and not null) in `input` that is absent from `known`.
     static func firstUnknownKey(input: Any, known: Any, path: String) -> String? {
         switch (input, known) {
         case (let inputObject as [String: Any], let knownObject as [String: Any]):
-            for key in inputObject.keys.sorted() {
+            for (key, inputChild) in inputObject.sorted(by: { $0.key < $1.key }) {
                 let child = path.isEmpty ? key : "\(path).\(key)"
                 guard let knownChild = knownObject[key] else {
-                    if inputObject[key] is NSNull { continue }
+                    if inputChild is NSNull { continue }
                     return child
                 }
-                if let found = firstUnknownKey(input: inputObject[key]!, known: knownChild, path: child) {
+                if let found = firstUnknownKey(input: inputChild, known: knownChild, path: child) {
                     return found
                 }
             }

@@ -32,3 +32,19 @@ public struct Plan: Codable, Sendable, Hashable {
     /// Planned length: the sum of scene durations.
     public var estimatedDuration: Rational { scenes.reduce(Rational.zero) { $0 + $1.duration } }
 }
+
+extension Plan {
+    /// Integers through `decodeInteger`, so that `1e300` or a negative seed names its field.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        version = try c.decodeInteger(Int.self, forKey: .version)
+        title = try c.decode(String.self, forKey: .title)
+        language = try c.decode(Language.self, forKey: .language)
+        warnings = try c.decode([String].self, forKey: .warnings)
+        preset = try c.decode(String.self, forKey: .preset)
+        seed = try c.decodeInteger(UInt64.self, forKey: .seed)
+        wordsPerMinute = try c.decodeInteger(Int.self, forKey: .wordsPerMinute)
+        targetDuration = try c.decodeIfPresent(Rational.self, forKey: .targetDuration)
+        scenes = try c.decode([PlannedScene].self, forKey: .scenes)
+    }
+}

@@ -40,3 +40,20 @@ public struct PlannedScene: Codable, Sendable, Hashable {
     /// The narration text.
     public var text: String { sentences.joined(separator: " ") }
 }
+
+extension PlannedScene {
+    /// Integers through `decodeInteger`, so that `1e300` names its field.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        index = try c.decodeInteger(Int.self, forKey: .index)
+        heading = try c.decode(String.self, forKey: .heading)
+        sentences = try c.decode([String].self, forKey: .sentences)
+        keywords = try c.decode([String].self, forKey: .keywords)
+        mood = try c.decode(Mood.self, forKey: .mood)
+        soundCues = try c.decode([SoundCue].self, forKey: .soundCues)
+        transition = try c.decode(TransitionKind.self, forKey: .transition)
+        wordCount = try c.decodeInteger(Int.self, forKey: .wordCount)
+        speechSeconds = try c.decode(Rational.self, forKey: .speechSeconds)
+        pauseSeconds = try c.decode(Rational.self, forKey: .pauseSeconds)
+    }
+}

@@ -12,3 +12,13 @@ public struct SoundCue: Codable, Sendable, Hashable {
         self.wordIndex = wordIndex
     }
 }
+
+extension SoundCue {
+    /// `word_index` through `decodeInteger`, so that `1e300` names its field.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        category = try c.decode(SoundCategory.self, forKey: .category)
+        keyword = try c.decode(String.self, forKey: .keyword)
+        wordIndex = try c.decodeInteger(Int.self, forKey: .wordIndex)
+    }
+}

@@ -19,8 +19,8 @@ public struct EncodingSettings: Codable, Sendable, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        crf = try c.decode(.crf, default: 21)
+        crf = try c.decodeInteger(.crf, default: 21)
         preset = try c.decode(.preset, default: "veryfast")
-        audioBitrateKbps = try c.decode(.audioBitrateKbps, default: 160)
+        audioBitrateKbps = try c.decodeInteger(.audioBitrateKbps, default: 160)
     }
 }

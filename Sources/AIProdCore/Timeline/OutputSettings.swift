@@ -26,8 +26,8 @@ public struct OutputSettings: Codable, Sendable, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        width = try c.decode(Int.self, forKey: .width)
-        height = try c.decode(Int.self, forKey: .height)
+        width = try c.decodeInteger(Int.self, forKey: .width)
+        height = try c.decodeInteger(Int.self, forKey: .height)
         fps = try c.decode(Rational.self, forKey: .fps)
         loudness = try c.decode(.loudness, default: LoudnessTarget())
         background = try c.decode(.background, default: .black)

@@ -29,7 +29,7 @@ public struct SubtitleStyle: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         font = try c.decode(.font, default: "DejaVu Sans")
-        size = try c.decodeIfPresent(Int.self, forKey: .size)
+        size = try c.decodeIntegerIfPresent(Int.self, forKey: .size)
         color = try c.decode(.color, default: .white)
         outlineColor = try c.decode(.outlineColor, default: .black)
         outline = try c.decode(.outline, default: 2)

@@ -13,6 +13,6 @@ public struct TextBox: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         color = try c.decode(.color, default: RGBAColor(red: 0, green: 0, blue: 0, alpha: 140))
-        padding = try c.decode(.padding, default: 16)
+        padding = try c.decodeInteger(.padding, default: 16)
     }
 }

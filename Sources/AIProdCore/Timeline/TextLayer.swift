@@ -53,7 +53,7 @@ public struct TextLayer: Codable, Sendable, Hashable {
         x = try c.decodeIfPresent(Double.self, forKey: .x)
         y = try c.decodeIfPresent(Double.self, forKey: .y)
         font = try c.decode(.font, default: "DejaVu Sans")
-        size = try c.decodeIfPresent(Int.self, forKey: .size)
+        size = try c.decodeIntegerIfPresent(Int.self, forKey: .size)
         color = try c.decode(.color, default: .white)
         box = try c.decodeIfPresent(TextBox.self, forKey: .box)
         start = try c.decode(.start, default: .zero)

@@ -22,7 +22,7 @@ public struct Timeline: Codable, Sendable, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        version = try c.decode(.version, default: 1)
+        version = try c.decodeInteger(.version, default: 1)
         output = try c.decode(OutputSettings.self, forKey: .output)
         video = try c.decode(VideoTrack.self, forKey: .video)
         audio = try c.decode(.audio, default: AudioTracks())

@@ -18,16 +18,43 @@ public struct TimelineSchedule: Sendable, Hashable {
     public let totalFrames: Int64
     public let sampleRate: Int
 
+    /// The schedule of a timeline ``TimelineValidator`` accepted (it builds one this way).
+    /// - Precondition: the timeline is valid; use ``init(validating:)`` for any other.
     public init(_ timeline: Timeline) {
+        do {
+            self = try TimelineSchedule(validating: timeline)
+        } catch {
+            preconditionFailure("TimelineSchedule of an unvalidated timeline: \(error)")
+        }
+    }
+
+    /// The schedule, with checked arithmetic: a clip or transition whose frames, or a sum of
+    /// frames, does not fit is an `invalid_value` naming its field.
+    public init(validating timeline: Timeline) throws(TimelineError) {
         let fps = timeline.output.fps
+        guard fps.isPositive else { throw .invalid("output.fps", "must be > 0, got \(fps)") }
         var entries: [Entry] = []
+        entries.reserveCapacity(timeline.video.clips.count)
         var cursor: Int64 = 0
-        for clip in timeline.video.clips {
-            let frames = clip.duration.rounded(toUnitsOf: fps)
-            let transition = entries.isEmpty ? 0 : (clip.transition?.duration.rounded(toUnitsOf: fps) ?? 0)
-            let start = cursor - transition
+        for (index, clip) in timeline.video.clips.enumerated() {
+            let path = "video.clips[\(index)]"
+            guard let frames = clip.duration.checkedRounded(toUnitsOf: fps) else {
+                throw .invalid("\(path).duration", "\(clip.duration) s is not representable in frames at \(fps) fps")
+            }
+            var transition: Int64 = 0
+            if !entries.isEmpty, let duration = clip.transition?.duration {
+                guard let rounded = duration.checkedRounded(toUnitsOf: fps) else {
+                    throw .invalid("\(path).transition.duration", "\(duration) s is not representable in frames at \(fps) fps")
+                }
+                transition = rounded
+            }
+            let (start, startOverflow) = cursor.subtractingReportingOverflow(transition)
+            let (end, endOverflow) = start.addingReportingOverflow(frames)
+            guard !startOverflow, !endOverflow else {
+                throw .invalid("\(path).duration", "the timeline's length in frames overflows at this clip")
+            }
             entries.append(Entry(startFrame: start, frameCount: frames, transitionFrames: transition))
-            cursor = start + frames
+            cursor = end
         }
         self.fps = fps
         self.entries = entries

@@ -1,5 +1,10 @@
 /// Checks a decoded ``Timeline`` for values that would render wrong or not at all, before any
 /// media is opened. Files are checked later, by the media engine, which can open them.
+///
+/// It also keeps everything the engine computes from a timeline representable: counts within
+/// the ``DocumentLimits``, every time within ±``Rational/maxMagnitude``, sums and differences
+/// of times checked (an overflow is an `invalid_value` naming the field), frame rates whose
+/// terms fit libav's `Int32`, strings without NUL and of bounded length.
 public struct TimelineValidator: Sendable {
     /// Largest width or height accepted (H.264 level limits and memory both argue for a cap).
     public static let maxDimension = 4096
@@ -7,22 +12,56 @@ public struct TimelineValidator: Sendable {
     public static let maxFps = Rational(240)
     /// Longest timeline accepted: 6 hours.
     public static let maxDuration = Rational(6 * 3600)
+    /// Latest in or out point in a video file: a day (the largest `max_video_seconds` allows).
+    public static let maxMediaTime = Rational(86_400)
+    /// Longest file name or font name, in UTF-8 bytes (Linux's PATH_MAX).
+    public static let maxPathBytes = 4096
+    /// Longest text layer, and subtitle cue, in characters.
+    public static let maxTextCharacters = 500
+    public static let maxCueCharacters = 1000
 
-    public init() {}
+    public var limits: DocumentLimits
+
+    public init(limits: DocumentLimits = DocumentLimits()) {
+        self.limits = limits
+    }
 
     public func validate(_ timeline: Timeline) throws(TimelineError) {
         guard timeline.version == 1 else {
             throw TimelineError(.unsupportedVersion, field: "version", "only version 1 is supported, got \(timeline.version)")
         }
+        try validateCounts(timeline)
         try validate(timeline.output)
         try validateClips(timeline.video.clips, fps: timeline.output.fps)
         if let watermark = timeline.video.watermark { try validate(watermark) }
-        let schedule = TimelineSchedule(timeline)
-        guard schedule.duration <= Self.maxDuration else {
-            throw .invalid("video.clips", "the timeline lasts \(schedule.duration.doubleValue) s, over the \(Self.maxDuration) s limit")
+        let schedule = try TimelineSchedule(validating: timeline)
+        // Checked: frames × the rate's denominator may not fit before this bound is known to hold.
+        guard let duration = Rational(schedule.totalFrames).divided(by: schedule.fps), duration <= Self.maxDuration else {
+            let seconds = Double(schedule.totalFrames) / schedule.fps.doubleValue
+            throw .invalid("video.clips", "the timeline lasts \(seconds) s, over the \(Self.maxDuration) s limit")
         }
-        try validate(timeline.audio, duration: schedule.duration)
-        if let subtitles = timeline.subtitles { try validate(subtitles, duration: schedule.duration) }
+        try validate(timeline.audio, duration: duration)
+        if let subtitles = timeline.subtitles { try validate(subtitles, duration: duration) }
+    }
+
+    /// Counts first, so that nothing below loops over a million of anything.
+    func validateCounts(_ timeline: Timeline) throws(TimelineError) {
+        let clips = timeline.video.clips
+        guard clips.count <= limits.maxClips else {
+            throw .invalid("video.clips", "\(clips.count) clips, over the limit of \(limits.maxClips) (max_clips in [limits])")
+        }
+        for (index, clip) in clips.enumerated() where clip.text.count > limits.maxTextLayersPerClip {
+            throw .invalid("video.clips[\(index)].text",
+                           "\(clip.text.count) text layers, over the limit of \(limits.maxTextLayersPerClip) (max_text_layers_per_clip in [limits])")
+        }
+        let audio = timeline.audio
+        let tracks = audio.narration.count + audio.music.count + audio.effects.count
+        guard tracks <= limits.maxAudioTracks else {
+            throw .invalid("audio", "\(tracks) audio tracks (narration, music and effects), over the limit of \(limits.maxAudioTracks) (max_audio_tracks in [limits])")
+        }
+        if let cues = timeline.subtitles?.cues, cues.count > limits.maxCues {
+            throw .invalid("subtitles.cues", "\(cues.count) cues, over the limit of \(limits.maxCues) (max_cues in [limits])")
+        }
     }
 
     func validate(_ output: OutputSettings) throws(TimelineError) {
@@ -36,6 +75,10 @@ public struct TimelineValidator: Sendable {
         }
         guard output.fps.isPositive else { throw .invalid("output.fps", "must be > 0, got \(output.fps)") }
         guard output.fps <= Self.maxFps else { throw .invalid("output.fps", "must be at most \(Self.maxFps), got \(output.fps)") }
+        // The encoder takes the rate and its inverse time base as two Int32 (AVRational).
+        guard output.fps.numerator <= Int64(Int32.max), output.fps.denominator <= Int64(Int32.max) else {
+            throw .invalid("output.fps", "numerator and denominator must each be at most \(Int32.max), got \(output.fps)")
+        }
         let loudness = output.loudness
         guard (-70.0 ... -5.0).contains(loudness.targetLufs) else {
             throw .invalid("output.loudness.target_lufs", "must be between -70 and -5 LUFS, got \(loudness.targetLufs)")
@@ -62,7 +105,10 @@ public struct TimelineValidator: Sendable {
             guard clip.duration.isPositive else {
                 throw .invalid("\(path).duration", "must be > 0, got \(clip.duration)")
             }
-            let frames = clip.duration.rounded(toUnitsOf: fps)
+            try requireTime(clip.duration, field: "\(path).duration")
+            guard let frames = clip.duration.checkedRounded(toUnitsOf: fps) else {
+                throw .invalid("\(path).duration", "\(clip.duration) s is not representable in frames at \(fps) fps")
+            }
             guard frames >= 1 else {
                 throw .invalid("\(path).duration", "is shorter than one frame at \(fps) fps")
             }
@@ -74,14 +120,19 @@ public struct TimelineValidator: Sendable {
                 guard transition.duration.isPositive else {
                     throw .invalid("\(path).transition.duration", "must be > 0, got \(transition.duration)")
                 }
-                transitionFrames = transition.duration.rounded(toUnitsOf: fps)
+                try requireTime(transition.duration, field: "\(path).transition.duration")
+                guard let rounded = transition.duration.checkedRounded(toUnitsOf: fps) else {
+                    throw .invalid("\(path).transition.duration", "\(transition.duration) s is not representable in frames at \(fps) fps")
+                }
+                transitionFrames = rounded
                 guard transitionFrames >= 1 else {
                     throw .invalid("\(path).transition.duration", "is shorter than one frame at \(fps) fps")
                 }
                 guard transitionFrames < frames else {
                     throw .invalid("\(path).transition.duration", "\(transition.duration.doubleValue) s is not shorter than this clip (\(clip.duration.doubleValue) s)")
                 }
-                guard transitionFrames + previousTransitionIn < previousFrames else {
+                let (used, overflow) = transitionFrames.addingReportingOverflow(previousTransitionIn)
+                guard !overflow, used < previousFrames else {
                     throw .invalid("\(path).transition.duration", "\(transition.duration.doubleValue) s does not fit in the previous clip (\(previousFrames) frames, \(previousTransitionIn) already used by its own transition)")
                 }
             }
@@ -101,17 +152,24 @@ public struct TimelineValidator: Sendable {
             if let kenBurns = image.kenBurns { try validate(kenBurns, path: "\(path).image.ken_burns") }
         case .video(let video):
             try requireFile(video.file, field: "\(path).video.file")
-            guard !video.inPoint.isNegative else {
-                throw .invalid("\(path).video.in_point", "must be ≥ 0, got \(video.inPoint)")
+            guard !video.inPoint.isNegative, video.inPoint <= Self.maxMediaTime else {
+                throw .invalid("\(path).video.in_point", "must be 0…\(Self.maxMediaTime) s, got \(video.inPoint)")
             }
-            if let out = video.outPoint, out <= video.inPoint {
-                throw .invalid("\(path).video.out_point", "must be after in_point (\(video.inPoint.doubleValue) s), got \(out.doubleValue) s")
+            if let out = video.outPoint {
+                guard out > video.inPoint else {
+                    throw .invalid("\(path).video.out_point", "must be after in_point (\(video.inPoint.doubleValue) s), got \(out.doubleValue) s")
+                }
+                guard out <= Self.maxMediaTime, out.subtracting(video.inPoint) != nil else {
+                    throw .invalid("\(path).video.out_point", "must be at most \(Self.maxMediaTime) s and a representable span after in_point, got \(out)")
+                }
             }
             try requireGain(video.gainDb, field: "\(path).video.gain_db")
         case .color:
             break
         case .gradient(let gradient):
-            guard gradient.angle.isFinite else { throw .invalid("\(path).gradient.angle", "must be a finite number") }
+            guard gradient.angle.isFinite, (-360...360).contains(gradient.angle) else {
+                throw .invalid("\(path).gradient.angle", "must be -360…360 degrees, got \(gradient.angle)")
+            }
         }
     }
 
@@ -135,8 +193,12 @@ public struct TimelineValidator: Sendable {
 
     func validate(_ layer: TextLayer, path: String, clipDuration: Rational) throws(TimelineError) {
         guard !layer.text.trimmingWhitespace().isEmpty else { throw .invalid("\(path).text", "must not be empty") }
-        guard layer.text.count <= 500 else { throw .invalid("\(path).text", "is over 500 characters") }
+        try requireText(layer.text, field: "\(path).text", maxCharacters: Self.maxTextCharacters)
         guard !layer.font.isEmpty else { throw .invalid("\(path).font", "must not be empty") }
+        try requireName(layer.font, field: "\(path).font")
+        for (name, value) in [("start", layer.start), ("end", layer.end), ("fade_in", layer.fadeIn), ("fade_out", layer.fadeOut)] {
+            if let value { try requireTime(value, field: "\(path).\(name)") }
+        }
         if let size = layer.size, !(4...1000).contains(size) {
             throw .invalid("\(path).size", "must be 4…1000 px, got \(size)")
         }
@@ -157,7 +219,9 @@ public struct TimelineValidator: Sendable {
         guard end <= clipDuration else {
             throw .invalid("\(path).end", "\(end.doubleValue) s is past the end of its clip (\(clipDuration.doubleValue) s)")
         }
-        guard !layer.fadeIn.isNegative, !layer.fadeOut.isNegative, layer.fadeIn + layer.fadeOut <= end - layer.start else {
+        guard !layer.fadeIn.isNegative, !layer.fadeOut.isNegative,
+              let fades = layer.fadeIn.adding(layer.fadeOut), let shown = end.subtracting(layer.start), fades <= shown
+        else {
             throw .invalid("\(path).fade_in", "fade_in and fade_out must be ≥ 0 and fit in the text's time on screen")
         }
         if let box = layer.box, !(0...500).contains(box.padding) {
@@ -190,11 +254,16 @@ public struct TimelineValidator: Sendable {
             try requireFile(track.file, field: "\(path).file")
             try requireStart(track.start, field: "\(path).start", duration: duration)
             try requireGain(track.gainDb, field: "\(path).gain_db")
+            for (name, value) in [("end", track.end), ("fade_in", track.fadeIn), ("fade_out", track.fadeOut)] {
+                if let value { try requireTime(value, field: "\(path).\(name)") }
+            }
             let end = track.end ?? duration
             guard end > track.start else {
                 throw .invalid("\(path).end", "must be after start (\(track.start.doubleValue) s), got \(end.doubleValue)")
             }
-            guard !track.fadeIn.isNegative, !track.fadeOut.isNegative, track.fadeIn + track.fadeOut <= end - track.start else {
+            guard !track.fadeIn.isNegative, !track.fadeOut.isNegative,
+                  let fades = track.fadeIn.adding(track.fadeOut), let span = end.subtracting(track.start), fades <= span
+            else {
                 throw .invalid("\(path).fade_in", "fade_in and fade_out must be ≥ 0 and fit between start and end")
             }
             if let duck = track.duck {
@@ -227,9 +296,12 @@ public struct TimelineValidator: Sendable {
             guard cue.end > cue.start else {
                 throw .invalid("\(path).end", "must be after start (\(cue.start.doubleValue) s), got \(cue.end.doubleValue)")
             }
+            try requireTime(cue.end, field: "\(path).end")
             guard !cue.text.trimmingWhitespace().isEmpty else { throw .invalid("\(path).text", "must not be empty") }
+            try requireText(cue.text, field: "\(path).text", maxCharacters: Self.maxCueCharacters)
         }
         let style = subtitles.style
+        try requireName(style.font, field: "subtitles.style.font")
         if let size = style.size, !(4...500).contains(size) {
             throw .invalid("subtitles.style.size", "must be 4…500 px, got \(size)")
         }
@@ -243,10 +315,36 @@ public struct TimelineValidator: Sendable {
 
     func requireFile(_ file: String, field: String) throws(TimelineError) {
         guard !file.trimmingWhitespace().isEmpty else { throw .invalid(field, "must name a file") }
-        guard !file.contains("\0") else { throw .invalid(field, "must not contain NUL") }
+        try requireName(file, field: field)
+    }
+
+    /// A file or font name the engine passes to C: no NUL, at most PATH_MAX bytes.
+    func requireName(_ name: String, field: String) throws(TimelineError) {
+        guard !name.utf8.contains(0) else { throw .invalid(field, "must not contain NUL") }
+        guard name.utf8.count <= Self.maxPathBytes else {
+            throw .invalid(field, "is \(name.utf8.count) bytes long, over \(Self.maxPathBytes)")
+        }
+    }
+
+    /// Text drawn in the picture: no NUL, a bounded number of characters, and of bytes (one
+    /// character can carry any number of combining marks).
+    func requireText(_ text: String, field: String, maxCharacters: Int) throws(TimelineError) {
+        guard !text.utf8.contains(0) else { throw .invalid(field, "must not contain NUL") }
+        guard text.utf8.count <= maxCharacters * 8, text.count <= maxCharacters else {
+            throw .invalid(field, "is over \(maxCharacters) characters")
+        }
+    }
+
+    /// A time within ±``Rational/maxMagnitude`` s, as decoding guarantees and code-built
+    /// timelines must respect too.
+    func requireTime(_ value: Rational, field: String) throws(TimelineError) {
+        guard value.magnitudeIsWithinBounds else {
+            throw .invalid(field, "\(value) s is out of range (at most ±\(Rational.maxMagnitude))")
+        }
     }
 
     func requireStart(_ start: Rational, field: String, duration: Rational) throws(TimelineError) {
+        try requireTime(start, field: field)
         guard !start.isNegative else { throw .invalid(field, "must be ≥ 0, got \(start.doubleValue)") }
         guard start < duration else {
             throw .invalid(field, "\(start.doubleValue) s is past the end of the timeline (\(duration.doubleValue) s)")
