@@ -46,7 +46,7 @@ struct VideoGraphPlan {
             }
             for (layerIndex, layer) in clip.text.enumerated() {
                 let textFile = try workspace.write(layer.text, named: "text-\(index)-\(layerIndex).txt")
-                chain += "," + (try TextLayerFilter.make(layer, textFile: textFile, clipDuration: clip.duration, height: Double(height), fonts: fonts))
+                chain += "," + (try TextLayerFilter.make(layer, textFile: textFile, clipDuration: clip.duration, width: Int(width), height: Int(height), fonts: fonts))
             }
             chains.append(chain + "[c\(index)]")
         }
@@ -79,7 +79,7 @@ struct VideoGraphPlan {
 
         if let subtitles = timeline.subtitles, subtitles.burnIn, !subtitles.cues.isEmpty {
             let fontPath = try fonts.resolve(subtitles.style.font)
-            let document = ASSDocument(cues: subtitles.cues, style: subtitles.style, width: Int(width), height: Int(height))
+            let document = try ASSDocument(cues: subtitles.cues, style: subtitles.style, width: Int(width), height: Int(height), fontFile: fontPath)
             let file = try workspace.write(document.text, named: "subtitles.ass")
             let fontsDirectory = URL(fileURLWithPath: fontPath).deletingLastPathComponent().path
             chains.append("[\(current)]subtitles=filename=\(FilterEscaping.value(file)):fontsdir=\(FilterEscaping.value(fontsDirectory))[subbed]")
