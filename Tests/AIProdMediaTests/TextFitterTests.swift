@@ -1,4 +1,7 @@
 @testable import AIProdMedia
+import AIProdCore
+import AIProdTestSupport
+import Foundation
 import Testing
 
 /// A font where every character is half the size wide, 0.8 of it above the baseline and 0.2
@@ -25,6 +28,15 @@ struct TextFitterTests {
         #expect(fitted.lines == ["aaa bbb", "ccc dd"])
         #expect(fitted.width == 35)
         #expect(!fitted.truncated)
+    }
+
+    @Test("lines are balanced: as many as greedy filling needs, but as even as they can be")
+    func balancesLines() {
+        let fitted = fitter(width: 60).fit("aa bb cc dd ee", preferred: 10, floor: 4)
+        #expect(fitted.lines == ["aa bb cc", "dd ee"], "not aa bb cc dd / ee")
+        #expect(fitted.width == 40)
+        let title = fitter(width: 130).fit("Morning in the Harbour Town", preferred: 10, floor: 4)
+        #expect(title.lines == ["Morning in the", "Harbour Town"])
     }
 
     @Test("explicit newlines stay, blank lines too; CRLF is one break; tabs are spaces")
@@ -102,5 +114,37 @@ struct TextFitterTests {
             .init(text: "京", spaceBefore: false), .init(text: "x", spaceBefore: false),
         ])
         #expect(units[1] == [.init(text: "end", spaceBefore: false)])
+    }
+}
+
+/// The drawtext filters a layer becomes: one per line, each reading its own file.
+@Suite("TextLayerFilter: one drawtext per fitted line")
+struct TextLayerFilterTests {
+    @Test("each line goes to its own text file, the first to the file given; positions are numbers inside the safe area")
+    func filesPerLine() throws {
+        let directory = AIProdTestSupport.ScratchDirectory()
+        let file = directory.file("text-0-0.txt")
+        let layer = TextLayer(text: "Morning in the Harbour Town", font: "DejaVu Sans Bold", box: TextBox())
+        let filter = try TextLayerFilter.make(layer, textFile: file, clipDuration: Rational(2), width: 1080, height: 1920, fonts: .shared)
+        let drawtexts = filter.components(separatedBy: "drawtext=").dropFirst()
+        #expect(drawtexts.count == 4, "144 px bold: about seven letters to a line")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "Morning")
+        #expect(try String(contentsOfFile: file + ".1", encoding: .utf8) == "in the")
+        #expect(try String(contentsOfFile: file + ".3", encoding: .utf8) == "Town")
+        #expect(filter.contains("fontsize=144") && filter.contains("boxborderw=16") && !filter.contains("text_w"))
+        let safe = SafeArea(width: 1080, height: 1920)
+        for options in drawtexts {
+            let x = try #require(options.components(separatedBy: ":x=").last?.prefix { $0.isNumber }).description
+            let y = try #require(options.components(separatedBy: ":y=").last?.prefix { $0.isNumber }).description
+            #expect((Int(x) ?? -1) >= safe.minX + 16 && (Int(y) ?? -1) >= safe.minY + 16, "\(x), \(y)")
+        }
+    }
+
+    @Test("text with nothing to draw (control characters only) draws nothing")
+    func nothingToDraw() throws {
+        let directory = AIProdTestSupport.ScratchDirectory()
+        let filter = try TextLayerFilter.make(TextLayer(text: "\u{7}\u{1B}"), textFile: directory.file("t.txt"), clipDuration: Rational(1),
+                                              width: 320, height: 180, fonts: .shared)
+        #expect(filter == "null")
     }
 }

@@ -1,5 +1,5 @@
 /// Makes text fit a box: wraps at spaces (and between any two CJK characters, which have no
-/// spaces), keeps explicit newlines, shrinks the font when a single word is still too wide or
+/// spaces) into lines as even as possible, keeps explicit newlines, shrinks the font when a single word is still too wide or
 /// the lines too tall, down to a floor size; at the floor it breaks a word anywhere between two
 /// characters and, if the lines are still too tall, keeps those that fit and ends with "…".
 /// Widths come from the real font (``FontFace``), so the result holds for what is drawn.
@@ -22,7 +22,7 @@ struct TextFitter {
         while true {
             switch wrap(paragraphs, size: size, breakWords: size == floor) {
             case .fits(let fitted):
-                return fitted
+                return balanced(fitted, paragraphs)
             case .tooWide(let needed) where size > floor:
                 // Scale straight to where the widest word would fit, then step down by one
                 // pixel at a time if hinting rounds it the other way.
@@ -34,6 +34,27 @@ struct TextFitter {
                 return truncated(paragraphs, size: floor)
             }
         }
+    }
+
+    /// The same number of lines at the same size, as even as they can be: the narrowest width
+    /// that still gives that many lines without breaking a word ("Morning in the Harbour /
+    /// Town" becomes "Morning in the / Harbour Town"). Greedy wrapping only gains lines as the
+    /// width shrinks, so a binary search finds it.
+    private func balanced(_ fitted: FittedText, _ paragraphs: [[Unit]]) -> FittedText {
+        guard fitted.lines.count > 1, !fitted.truncated else { return fitted }
+        var best = fitted
+        var low = 1, high = fitted.width
+        while low < high {
+            let middle = (low + high) / 2
+            let narrower = TextFitter(measure: measure, maxWidth: middle, maxHeight: maxHeight, lineGap: lineGap)
+            if case .fits(let trial) = narrower.wrap(paragraphs, size: fitted.size, breakWords: false), trial.lines.count == fitted.lines.count {
+                best = trial
+                high = middle
+            } else {
+                low = middle + 1
+            }
+        }
+        return best
     }
 
     private enum Attempt {
