@@ -2,9 +2,10 @@ import CFreeType
 
 /// One font file opened with FreeType, to measure text exactly as drawtext will draw it: the
 /// same library, `FT_Set_Pixel_Sizes(0, size)`, `FT_Load_Char` with default flags, the hinted
-/// advance truncated to pixels and no kerning. A character the font lacks loads glyph 0, the
-/// `.notdef` box, with its own advance — which is also what drawtext draws for it (DejaVu has
-/// no CJK and no emoji), so the layout never guesses. Not thread-safe: one per measurement.
+/// advance truncated to pixels, and kerning only as drawtext 5.1 applies it. A character the
+/// font lacks loads glyph 0, the `.notdef` box, with its own advance — which is also what
+/// drawtext draws for it (DejaVu has no CJK and few emoji), so the layout never guesses. Not
+/// thread-safe: one per measurement.
 final class FontFace: TextMeasuring {
     private struct Glyph {
         var advance: Int, left: Int, right: Int, top: Int, bottom: Int
@@ -45,8 +46,13 @@ final class FontFace: TextMeasuring {
         guard select(size) else { return .empty }
         var pen = 0
         var extent = LineExtent(left: 0, right: 0, ascent: Int.min, descent: Int.min)
+        var previous: UInt32?
         for scalar in line.unicodeScalars {
             let glyph = self.glyph(scalar.value, size: size)
+            if hasKerning, let previous {
+                pen += kerning(previous, scalar.value)
+            }
+            previous = scalar.value
             extent.left = min(extent.left, pen + glyph.left)
             extent.right = max(extent.right, pen + glyph.right)
             extent.ascent = max(extent.ascent, glyph.top)
@@ -63,6 +69,17 @@ final class FontFace: TextMeasuring {
         guard select(size), let sizeRecord = face.pointee.size else { return (size, 0) }
         let metrics = sizeRecord.pointee.metrics
         return (Self.ceil(metrics.ascender), max(0, -Self.floor(metrics.descender)))
+    }
+
+    /// Whether drawtext applies kerning: it does for fonts with a `kern` table.
+    var hasKerning: Bool { face.pointee.face_flags & FT_Long(FT_FACE_FLAG_KERNING) != 0 }
+
+    /// drawtext 5.1's kerning between two characters, mirrored exactly: it passes the character
+    /// codes where FreeType expects glyph indices, so this does too.
+    private func kerning(_ left: UInt32, _ right: UInt32) -> Int {
+        var delta = FT_Vector()
+        guard FT_Get_Kerning(face, FT_UInt(left), FT_UInt(right), FT_UInt(FT_KERNING_DEFAULT.rawValue), &delta) == 0 else { return 0 }
+        return Int(delta.x >> 6)
     }
 
     /// Whether the font has its own glyph for `scalar` (else drawtext draws `.notdef`).

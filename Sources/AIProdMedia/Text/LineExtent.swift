@@ -1,5 +1,5 @@
 /// Where one line of text puts ink and pen, in whole pixels relative to its origin (the pen's
-/// start on the baseline), as drawtext and libass lay it out: advances summed without kerning.
+/// start on the baseline), as drawtext lays it out.
 struct LineExtent: Sendable, Hashable {
     /// Leftmost pixel: the origin or ink left of it (0 or negative).
     var left: Int
