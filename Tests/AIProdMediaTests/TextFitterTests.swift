@@ -91,6 +91,7 @@ struct TextFitterTests {
             "", " ", "\n", "a", "Morning in the Harbour Town", String(repeating: "x", count: 300),
             "港町の朝、漁船が夜明けに戻ってくる。", "😀😀😀 🚢⚓️ 👩‍👩‍👧", "mixed 日本 text\n\nwith\tbreaks",
             "\u{0}\u{7}control\u{1B}chars", String(repeating: "ab ", count: 500),
+            "a" + String(repeating: "\u{FE0F}", count: 300), "e" + String(repeating: "\u{301}", count: 200) + " word",
         ]
         for text in texts {
             for width in [16, 50, 333] {

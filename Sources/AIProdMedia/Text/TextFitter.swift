@@ -100,20 +100,31 @@ struct TextFitter {
             } else if !breakWords {
                 return alone
             } else {
-                for character in unit.text {
-                    let longer = line + String(character)
+                for piece in pieces(of: unit.text, size: size) {
+                    let longer = line + piece
                     if line.isEmpty || measure.extent(of: longer, size: size).width <= maxWidth {
                         line = longer
                     } else {
                         lines.append(line)
                         if lines.count >= limit { return nil }
-                        line = String(character)
+                        line = piece
                     }
                 }
             }
         }
         lines.append(line)
         return nil
+    }
+
+    /// A word as the pieces it may be broken into: its characters, and the code points of a
+    /// character that is too wide on its own (a letter under hundreds of marks or variation
+    /// selectors, each drawn as a box where the font lacks it).
+    private func pieces(of word: String, size: Int) -> [String] {
+        word.flatMap { character -> [String] in
+            let whole = String(character)
+            guard character.unicodeScalars.count > 1, measure.extent(of: whole, size: size).width > maxWidth else { return [whole] }
+            return character.unicodeScalars.map { String($0) }
+        }
     }
 
     /// At the floor size: the lines that fit, the last one ending in "…".
