@@ -2,3 +2,4 @@
 // wrapped lines fit the frame before the filter graph is built.
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H

@@ -71,6 +71,20 @@ final class FontFace: TextMeasuring {
         return (Self.ceil(metrics.ascender), max(0, -Self.floor(metrics.descender)))
     }
 
+    /// Em size over ASS font size in libass: it requests the size so that the font's Windows
+    /// ascent plus descent (OS/2 table; hhea without one) span it, as VSFilter did. DejaVu Sans:
+    /// 2048 / (1901 + 483) = 0.86, so an ASS size of 64 draws a 55 px em.
+    var libassEmScale: Double {
+        let unitsPerEM = Double(face.pointee.units_per_EM)
+        if let table = FT_Get_Sfnt_Table(face, FT_SFNT_OS2) {
+            let os2 = table.assumingMemoryBound(to: TT_OS2.self).pointee
+            let height = Double(os2.usWinAscent) + Double(os2.usWinDescent)
+            if height > 0, unitsPerEM > 0 { return min(max(unitsPerEM / height, 0.25), 4) }
+        }
+        let height = Double(face.pointee.ascender) - Double(face.pointee.descender)
+        return height > 0 && unitsPerEM > 0 ? min(max(unitsPerEM / height, 0.25), 4) : 1
+    }
+
     /// Whether drawtext applies kerning: it does for fonts with a `kern` table.
     var hasKerning: Bool { face.pointee.face_flags & FT_Long(FT_FACE_FLAG_KERNING) != 0 }
 

@@ -6,8 +6,8 @@ import Foundation
 /// safe area beforehand with the subtitle font (``TextFitter``): broken into lines (`\N`) at
 /// spaces or between CJK characters, shrunk (`{\fs}`) when one word is too wide, broken inside
 /// a word at the floor size, and cut with "…" when too tall. The margins keep libass inside the
-/// safe area too. libass sizes a font so that its ascender plus descender equal the size, which
-/// draws glyphs smaller than FreeType at the same pixel size, so the measure errs on the safe side.
+/// safe area too. libass sizes a font so that its Windows ascent plus descent span the ASS size
+/// (``FontFace/libassEmScale``), so cues are measured at that em, 5 % larger for safety.
 struct ASSDocument {
     let cues: [SubtitleCue]
     let style: SubtitleStyle
@@ -34,16 +34,22 @@ struct ASSDocument {
         sideMargin = max(width / 16, safe.minX)
         verticalMargin = max(Int((margin * Double(height)).rounded()), safe.minY)
         let outline = style.outline.isFinite ? Int(min(max(style.outline, 0), Double(size)).rounded(.up)) : 0
+        let face = try FontFace(path: fontFile)
+        // Measured at the em libass will draw (5 % more, for its unhinted advances), so lines
+        // use the width there is; the fitted size converts back to an ASS size.
+        let scale = face.libassEmScale * 1.05
         let fitter = TextFitter(
-            measure: try FontFace(path: fontFile),
+            measure: face,
             maxWidth: max(1, width - 2 * sideMargin - 2 * outline),
             maxHeight: max(1, height - verticalMargin - safe.minY - 2 * outline),
             lineGap: { _ in 0 })
-        let floor = TextBlockLayout.floorSize(width: width, height: height)
+        let measured = max(1, Int((Double(size) * scale).rounded(.up)))
+        let floor = max(1, Int((Double(TextBlockLayout.floorSize(width: width, height: height)) * scale).rounded(.up)))
         fittedText = self.cues.map { cue in
-            let fitted = fitter.fit(cue.text, preferred: size, floor: floor)
+            let fitted = fitter.fit(cue.text, preferred: measured, floor: floor)
             let text = fitted.lines.map(Self.escape).joined(separator: "\\N")
-            return fitted.size == size ? text : "{\\fs\(fitted.size)}" + text
+            let shrunk = max(1, Int((Double(fitted.size) / scale).rounded(.down)))
+            return fitted.size == measured ? text : "{\\fs\(shrunk)}" + text
         }
     }
 
