@@ -1,8 +1,9 @@
 /// Makes text fit a box: wraps at spaces (and between any two CJK characters, which have no
-/// spaces) into lines as even as possible, keeps explicit newlines, shrinks the font when a single word is still too wide or
-/// the lines too tall, down to a floor size; at the floor it breaks a word anywhere between two
-/// characters and, if the lines are still too tall, keeps those that fit and ends with "…".
-/// Widths come from the real font (``FontFace``), so the result holds for what is drawn.
+/// spaces) into lines as even as possible, keeps explicit newlines, shrinks the font when a
+/// single word is still too wide or the lines too tall, down to a floor size; at the floor it
+/// breaks a word anywhere between two characters and, if the lines are still too tall, keeps
+/// those that fit and ends with "…". Widths come from the real font (``FontFace``), so the
+/// result holds for what is drawn.
 struct TextFitter {
     let measure: any TextMeasuring
     /// Largest line width in pixels.
