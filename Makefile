@@ -6,7 +6,7 @@
 SWIFT ?= swift
 # Debian 12 packages the build and the tests need (see docs/DEVELOPERS.md).
 DEB_PACKAGES := pkg-config libavcodec-dev libavformat-dev libavfilter-dev libavutil-dev \
-	libswresample-dev libswscale-dev fonts-dejavu-core libsqlite3-dev libcurl4-openssl-dev \
+	libswresample-dev libswscale-dev libfreetype-dev fonts-dejavu-core libsqlite3-dev libcurl4-openssl-dev \
 	libssl-dev libespeak-ng-dev espeak-ng-data libfluidsynth-dev timgm6mb-soundfont
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT := out

@@ -21,12 +21,14 @@ let package = Package(
         ),
         .systemLibrary(name: "CEspeakNG", path: "Sources/CEspeakNG", providers: [.apt(["libespeak-ng-dev"])]),
         .systemLibrary(name: "CFluidSynth", path: "Sources/CFluidSynth", providers: [.apt(["libfluidsynth-dev"])]),
+        // FreeType, to measure text with the font drawtext and libass will draw it with.
+        .systemLibrary(name: "CFreeType", path: "Sources/CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
         // Pure value types: Timeline, Plan, presets, config, validation, subtitle formatting. No I/O, no C.
         .target(name: "AIProdCore"),
         // Everything libav: probe, decode, compose, mix, master, encode, mux.
         .target(
             name: "AIProdMedia",
-            dependencies: ["AIProdCore", "CFFmpeg"],
+            dependencies: ["AIProdCore", "CFFmpeg", "CFreeType"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         // The generative stages: planner, narrator (espeak-ng), composer (fluidsynth), foley,

@@ -47,7 +47,7 @@ struct ClipChain {
         }
         for (layerIndex, layer) in clip.text.enumerated() {
             let textFile = try workspace.write(layer.text, named: "text-\(index)-\(layerIndex).txt")
-            chain += "," + (try TextLayerFilter.make(layer, textFile: textFile, clipDuration: clip.duration, height: Double(height), fonts: fonts))
+            chain += "," + (try TextLayerFilter.make(layer, textFile: textFile, clipDuration: clip.duration, width: Int(width), height: Int(height), fonts: fonts))
         }
         description = chain + "[out]"
     }

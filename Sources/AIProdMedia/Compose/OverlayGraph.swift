@@ -37,7 +37,7 @@ final class OverlayGraph {
         }
         if let subtitles = timeline.subtitles, subtitles.burnIn, !subtitles.cues.isEmpty {
             let fontPath = try fonts.resolve(subtitles.style.font)
-            let document = ASSDocument(cues: subtitles.cues, style: subtitles.style, width: Int(width), height: Int(height))
+            let document = try ASSDocument(cues: subtitles.cues, style: subtitles.style, width: Int(width), height: Int(height), fontFile: fontPath)
             let file = try workspace.write(document.text, named: "subtitles.ass")
             let fontsDirectory = URL(fileURLWithPath: fontPath).deletingLastPathComponent().path
             chains.append("[\(current)]subtitles=filename=\(FilterEscaping.value(file)):fontsdir=\(FilterEscaping.value(fontsDirectory))[subbed]")
