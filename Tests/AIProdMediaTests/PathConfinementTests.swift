@@ -70,4 +70,23 @@ struct PathConfinementTests {
         BadMediaInputTests.expectFailure(BadMediaInputTests.timeline([clip]), in: directory, code: .fontNotFound,
                                          mentions: ["video.clips[0].text[0].font", "not a font file"])
     }
+
+    @Test("a font given as a path resolves like media: outside the timeline's folder it is refused, naming the field")
+    func fontPathsConfined() throws {
+        let directory = ScratchDirectory()
+        let system = try FontResolver.shared.resolve("DejaVu Sans")
+        var clip = TestRender.card(Rational(1))
+        clip.text = [TextLayer(text: "Hi", font: system)]
+        BadMediaInputTests.expectFailure(BadMediaInputTests.timeline([clip]), in: directory, code: .pathNotAllowed,
+                                         mentions: ["video.clips[0].text[0].font"])
+        let subtitles = Subtitles(cues: [SubtitleCue(start: Rational(0), end: Rational(1), text: "Hi")],
+                                  style: SubtitleStyle(font: "../fonts/DejaVuSans.ttf"))
+        BadMediaInputTests.expectFailure(BadMediaInputTests.timeline([TestRender.card(Rational(1))], subtitles: subtitles),
+                                         in: directory, code: .pathNotAllowed, mentions: ["subtitles.style.font"])
+        // A copy inside the folder, named relatively, is a font like any other.
+        try FileManager.default.copyItem(atPath: system, toPath: directory.file("Mine.ttf"))
+        let resolved = try FontResolver.shared.resolve("./Mine.ttf",
+                                                       from: AssetResolver(baseDirectory: directory.path), field: "f")
+        #expect(resolved == directory.file("Mine.ttf"))
+    }
 }

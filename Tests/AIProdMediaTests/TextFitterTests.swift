@@ -126,7 +126,7 @@ struct TextLayerFilterTests {
         let directory = AIProdTestSupport.ScratchDirectory()
         let file = directory.file("text-0-0.txt")
         let layer = TextLayer(text: "Morning in the Harbour Town", font: "DejaVu Sans Bold", box: TextBox())
-        let filter = try TextLayerFilter.make(layer, textFile: file, clipDuration: Rational(2), width: 1080, height: 1920, fonts: .shared)
+        let filter = try TextLayerFilter.make(layer, textFile: file, clipDuration: Rational(2), width: 1080, height: 1920, font: FontResolver.shared.resolve(layer.font))
         let drawtexts = filter.components(separatedBy: "drawtext=").dropFirst()
         #expect(drawtexts.count == 4, "144 px bold: about seven letters to a line")
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "Morning")
@@ -145,7 +145,7 @@ struct TextLayerFilterTests {
     func nothingToDraw() throws {
         let directory = AIProdTestSupport.ScratchDirectory()
         let filter = try TextLayerFilter.make(TextLayer(text: "\u{7}\u{1B}"), textFile: directory.file("t.txt"), clipDuration: Rational(1),
-                                              width: 320, height: 180, fonts: .shared)
+                                              width: 320, height: 180, font: FontResolver.shared.resolve("DejaVu Sans"))
         #expect(filter == "null")
     }
 }

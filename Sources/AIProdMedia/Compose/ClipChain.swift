@@ -47,7 +47,8 @@ struct ClipChain {
         }
         for (layerIndex, layer) in clip.text.enumerated() {
             let textFile = try workspace.write(layer.text, named: "text-\(index)-\(layerIndex).txt")
-            chain += "," + (try TextLayerFilter.make(layer, textFile: textFile, clipDuration: clip.duration, width: Int(width), height: Int(height), fonts: fonts))
+            let font = try fonts.resolve(layer.font, from: resolver, field: "video.clips[\(index)].text[\(layerIndex)].font")
+            chain += "," + (try TextLayerFilter.make(layer, textFile: textFile, clipDuration: clip.duration, width: Int(width), height: Int(height), font: font))
         }
         description = chain + "[out]"
     }

@@ -36,7 +36,7 @@ final class OverlayGraph {
             current = "marked"
         }
         if let subtitles = timeline.subtitles, subtitles.burnIn, !subtitles.cues.isEmpty {
-            let fontPath = try fonts.resolve(subtitles.style.font)
+            let fontPath = try fonts.resolve(subtitles.style.font, from: resolver, field: "subtitles.style.font")
             let document = try ASSDocument(cues: subtitles.cues, style: subtitles.style, width: Int(width), height: Int(height), fontFile: fontPath)
             let file = try workspace.write(document.text, named: "subtitles.ass")
             let fontsDirectory = URL(fileURLWithPath: fontPath).deletingLastPathComponent().path

@@ -72,7 +72,9 @@ struct Preflight {
 
     private func font(_ name: String, field: String) throws(MediaError) {
         do {
-            _ = try fonts.resolve(name)
+            _ = try fonts.resolve(name, from: resolver, field: field)
+        } catch where error.code == .pathNotAllowed {
+            throw error
         } catch {
             throw MediaError(.fontNotFound, file: error.file, "\(field): \(error.message)")
         }

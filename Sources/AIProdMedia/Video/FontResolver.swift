@@ -26,6 +26,12 @@ struct FontResolver: Sendable {
         self.index = index
     }
 
+    /// A font named in a timeline: a family name from the system's fonts, or a file path,
+    /// which resolves (and is confined) like the timeline's media files.
+    func resolve(_ name: String, from resolver: AssetResolver, field: String) throws(MediaError) -> String {
+        try resolve(name.contains("/") ? resolver.path(name, field: field) : name)
+    }
+
     func resolve(_ name: String) throws(MediaError) -> String {
         if name.contains("/") {
             guard FileManager.default.isReadableFile(atPath: name) else {

@@ -7,8 +7,8 @@ import Foundation
 enum TextLayerFilter {
     /// Filters for one text layer; times are the clip's own (its chain starts at 0). The first
     /// line goes to `textFile` (overwritten with it), further lines beside it (`textFile.1`, …).
-    static func make(_ layer: TextLayer, textFile: String, clipDuration: Rational, width: Int, height: Int, fonts: FontResolver) throws(MediaError) -> String {
-        let font = try fonts.resolve(layer.font)
+    /// `font` is the layer's font file, already resolved.
+    static func make(_ layer: TextLayer, textFile: String, clipDuration: Rational, width: Int, height: Int, font: String) throws(MediaError) -> String {
         let layout = TextBlockLayout(layer, width: width, height: height, measure: try FontFace(path: font))
         guard !layout.lines.isEmpty else { return "null" }
         let start = layer.start.doubleValue
