@@ -14,9 +14,13 @@ public struct TimelineRenderer: Sendable {
     public let timeline: Timeline
     public let resolver: AssetResolver
 
-    public init(timeline: Timeline, resolver: AssetResolver) {
+    /// The bounds the timeline is validated against (the `[limits]` it was decoded with).
+    public let limits: DocumentLimits
+
+    public init(timeline: Timeline, resolver: AssetResolver, limits: DocumentLimits = DocumentLimits()) {
         self.timeline = timeline
         self.resolver = resolver
+        self.limits = limits
     }
 
     public func render(
@@ -25,7 +29,7 @@ public struct TimelineRenderer: Sendable {
         progress: @escaping @Sendable (RenderProgress) -> Void = { _ in }
     ) throws(MediaError) -> RenderResult {
         do {
-            try TimelineValidator().validate(timeline)
+            try TimelineValidator(limits: limits).validate(timeline)
         } catch {
             throw .timeline(error)
         }

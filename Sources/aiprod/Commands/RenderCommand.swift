@@ -62,7 +62,7 @@ struct RenderCommand: ParsableCommand {
 
     private func render() throws {
         let limits = try ConfigLimits.load(studio.config)
-        let (timeline, resolver) = try TimelineLoader.load(self.timeline, limits: limits.media,
+        let (timeline, resolver) = try TimelineLoader.load(self.timeline, limits: limits,
                                                            reach: allowOutsidePaths ? .anywhere : .confined)
         for path in [output, srt, vtt, thumbnail].compactMap({ $0 }) {
             do {
@@ -79,7 +79,7 @@ struct RenderCommand: ParsableCommand {
         defer { interrupt.stop() }
         let reporter = ProgressReporter()
         let started = Date()
-        let result = try TimelineRenderer(timeline: timeline, resolver: resolver)
+        let result = try TimelineRenderer(timeline: timeline, resolver: resolver, limits: limits.documents)
             .render(to: output, cancellation: cancellation, progress: { progress in
                 if !quiet { reporter.report(progress) }
             })
