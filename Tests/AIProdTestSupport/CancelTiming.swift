@@ -1,0 +1,64 @@
+import AIProdMedia
+import Foundation
+import Synchronization
+
+/// A ``RenderCancellation`` that remembers when it was raised, so a test can measure how long
+/// the work took to stop: the bound on responsiveness every cancellation test asserts.
+public final class CancelTiming: Sendable {
+    /// How soon after a cancel the work must have thrown `cancelled`.
+    public static let bound: Duration = .seconds(1)
+
+    public let cancellation = RenderCancellation()
+    private let raised = Mutex<ContinuousClock.Instant?>(nil)
+
+    public init() {}
+
+    /// Raises the cancellation (once; later calls change nothing).
+    public func cancel() {
+        raised.withLock { if $0 == nil { $0 = .now } }
+        cancellation.cancel()
+    }
+
+    /// Raises it `delay` from now, from another thread.
+    public func cancel(after delay: Duration) {
+        let thread = Thread { [self] in
+            Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) * 1e-18)
+            cancel()
+        }
+        thread.start()
+    }
+
+    public var raisedAt: ContinuousClock.Instant? { raised.withLock { $0 } }
+
+    /// From the cancel to `end` (nil if the cancellation was never raised).
+    public func latency(until end: ContinuousClock.Instant) -> Duration? {
+        raisedAt.map { end - $0 }
+    }
+}
+
+/// Runs blocking work (a render, a narration, a QA decode) on a thread of its own, as the
+/// product does, never on the cooperative pool, and awaits its result and the moment it ended.
+public enum WorkerThread {
+    public static func run<T: Sendable, E: Error>(
+        _ body: @escaping @Sendable () throws(E) -> T
+    ) async -> (result: Result<T, E>, ended: ContinuousClock.Instant) {
+        await withCheckedContinuation { continuation in
+            let thread = Thread {
+                let result = Result { () throws(E) -> T in try body() }
+                continuation.resume(returning: (result, ContinuousClock.now))
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    /// Polls `condition` every 2 ms until it holds or `timeout` passes; returns whether it held.
+    public static func wait(for timeout: Duration = .seconds(30), until condition: () -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while !condition() {
+            if ContinuousClock.now >= deadline { return false }
+            try? await Task.sleep(for: .milliseconds(2))
+        }
+        return true
+    }
+}
