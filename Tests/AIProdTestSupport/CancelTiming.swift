@@ -62,3 +62,16 @@ public enum WorkerThread {
         return true
     }
 }
+
+/// A count several threads may bump (frames seen by a hook, say).
+public final class Counter: Sendable {
+    private let count = Mutex(0)
+
+    public init() {}
+
+    /// Adds one and returns the new count.
+    @discardableResult
+    public func increment() -> Int { count.withLock { $0 += 1; return $0 } }
+
+    public var value: Int { count.withLock { $0 } }
+}
