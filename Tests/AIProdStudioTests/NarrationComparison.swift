@@ -30,8 +30,11 @@ enum NarrationComparison {
         }
     }
 
-    /// Mean absolute difference of two contours (dB, floor −60), over the longer one.
-    static let maxEnvelopeDistance = 1.5
+    /// Mean absolute difference of two contours (dB, floor −60), over the longer one. Run alone,
+    /// repeats of one text measured 0.03–0.3 dB apart; in the full suite (espeak-ng shared with
+    /// every other test, its state carried from call to call) up to 2.7 dB, words and timings
+    /// still within tolerance. The English and French test texts are 19 dB apart.
+    static let maxEnvelopeDistance = 5.0
 
     static func envelopeDistance(_ a: String, _ b: String) throws -> Double {
         let (x, y) = (try envelope(NarratorTests.samples(a)), try envelope(NarratorTests.samples(b)))

@@ -15,44 +15,47 @@ struct NarratorCancellationTests {
     /// 0.32 s for 50 repetitions), so a synthesis that ignored the cancel would take seconds.
     static let longText = String(repeating: "The quick brown fox jumps over the lazy dog, and nobody minds at all. ", count: 1_000)
 
+    // The tests watch and cancel from their own thread (`WorkerThread.poll`), never from the
+    // cooperative pool: other tests' blocking work can hold it for seconds.
+
     @Test("a narration being spoken stops within a second of the cancel, leaving no WAV")
-    func cancelWhileSpeaking() async throws {
+    func cancelWhileSpeaking() throws {
         let directory = try NarratorScratch()
         let path = directory.file("long.wav")
         let timing = CancelTiming()
-        async let outcome = WorkerThread.run { () throws(StudioError) in
+        let running = WorkerThread.start { () throws(StudioError) in
             try EspeakNarrator().narrate(Self.longText, language: .english, to: path, cancellation: timing.cancellation)
         }
         // Inside espeak-ng (its turn taken), and a little way into the text.
-        let speaking = await WorkerThread.wait { EspeakEngine.turn.isHeld(by: timing.cancellation) }
-        try await Task.sleep(for: .milliseconds(50))
+        let speaking = WorkerThread.poll { EspeakEngine.turn.isHeld(by: timing.cancellation) }
+        Thread.sleep(forTimeInterval: 0.05)
         timing.cancel()
-        let (result, ended) = await outcome
+        let (result, ended) = running.join()
         #expect(speaking, "the narration reached espeak-ng")
         Self.expectCancelled(result, timing: timing, ended: ended)
         #expect(!FileManager.default.fileExists(atPath: path), "no WAV written")
     }
 
     @Test("a narration queued behind another gives up its place within a second; the other speaks on")
-    func cancelWhileWaiting() async throws {
+    func cancelWhileWaiting() throws {
         let directory = try NarratorScratch()
         let first = CancelTiming(), second = CancelTiming()
-        async let long = WorkerThread.run { () throws(StudioError) in
+        let long = WorkerThread.start { () throws(StudioError) in
             try EspeakNarrator().narrate(Self.longText, language: .english, to: directory.file("long.wav"), cancellation: first.cancellation)
         }
-        #expect(await WorkerThread.wait { EspeakEngine.turn.isHeld(by: first.cancellation) }, "the long narration is speaking")
-        async let queued = WorkerThread.run { () throws(StudioError) in
+        #expect(WorkerThread.poll { EspeakEngine.turn.isHeld(by: first.cancellation) }, "the long narration is speaking")
+        let queued = WorkerThread.start { () throws(StudioError) in
             try EspeakNarrator().narrate("Short and sweet.", language: .english, to: directory.file("short.wav"), cancellation: second.cancellation)
         }
-        #expect(await WorkerThread.wait { EspeakEngine.turn.isAwaited(by: second.cancellation) }, "the short one waits its turn")
+        #expect(WorkerThread.poll { EspeakEngine.turn.isAwaited(by: second.cancellation) }, "the short one waits its turn")
         second.cancel()
-        let (queuedResult, queuedEnded) = await queued
+        let (queuedResult, queuedEnded) = queued.join()
         Self.expectCancelled(queuedResult, timing: second, ended: queuedEnded)
         #expect(EspeakEngine.turn.isHeld(by: first.cancellation), "the long narration was still speaking when the queued one gave up")
         #expect(!FileManager.default.fileExists(atPath: directory.file("short.wav")))
 
         first.cancel()
-        let (longResult, longEnded) = await long
+        let (longResult, longEnded) = long.join()
         Self.expectCancelled(longResult, timing: first, ended: longEnded)
         #expect(!FileManager.default.fileExists(atPath: directory.file("long.wav")))
     }
@@ -72,17 +75,17 @@ struct NarratorCancellationTests {
     }
 
     @Test("after an aborted synthesis espeak-ng speaks the next text whole")
-    func wholeAfterAbort() async throws {
+    func wholeAfterAbort() throws {
         let directory = try NarratorScratch()
         let before = try EspeakNarrator().narrate(NarratorTests.english, language: .english, to: directory.file("before.wav"))
         let timing = CancelTiming()
-        async let aborted = WorkerThread.run { () throws(StudioError) in
+        let aborted = WorkerThread.start { () throws(StudioError) in
             try EspeakNarrator().narrate(Self.longText, language: .english, to: directory.file("long.wav"), cancellation: timing.cancellation)
         }
-        #expect(await WorkerThread.wait { EspeakEngine.turn.isHeld(by: timing.cancellation) })
-        try await Task.sleep(for: .milliseconds(20))
+        #expect(WorkerThread.poll { EspeakEngine.turn.isHeld(by: timing.cancellation) })
+        Thread.sleep(forTimeInterval: 0.02)
         timing.cancel()
-        let (result, ended) = await aborted
+        let (result, ended) = aborted.join()
         Self.expectCancelled(result, timing: timing, ended: ended)
 
         let after = try EspeakNarrator().narrate(NarratorTests.english, language: .english, to: directory.file("after.wav"))

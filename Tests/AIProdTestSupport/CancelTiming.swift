@@ -52,14 +52,54 @@ public enum WorkerThread {
         }
     }
 
-    /// Polls `condition` every 2 ms until it holds or `timeout` passes; returns whether it held.
-    public static func wait(for timeout: Duration = .seconds(30), until condition: () -> Bool) async -> Bool {
+    /// Starts blocking work on a thread of its own; ``Running/join()`` waits for it. For tests
+    /// that must watch the work and act at a precise moment: they poll and cancel from their
+    /// own thread with ``poll(for:until:)``, never through the cooperative pool, which other
+    /// tests' blocking work can hold for seconds.
+    public static func start<T: Sendable, E: Error>(_ body: @escaping @Sendable () throws(E) -> T) -> Running<T, E> {
+        let running = Running<T, E>()
+        let thread = Thread {
+            let result = Result { () throws(E) -> T in try body() }
+            running.finish(result)
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        return running
+    }
+
+    /// Polls `condition` every 2 ms on the calling thread until it holds or `timeout` passes;
+    /// returns whether it held.
+    public static func poll(for timeout: Duration = .seconds(60), until condition: () -> Bool) -> Bool {
         let deadline = ContinuousClock.now + timeout
         while !condition() {
             if ContinuousClock.now >= deadline { return false }
-            try? await Task.sleep(for: .milliseconds(2))
+            Thread.sleep(forTimeInterval: 0.002)
         }
         return true
+    }
+}
+
+/// Work started by ``WorkerThread/start(_:)``: its result and the moment it ended.
+public final class Running<T: Sendable, E: Error>: Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private let outcome = Mutex<(Result<T, E>, ContinuousClock.Instant)?>(nil)
+
+    fileprivate init() {}
+
+    fileprivate func finish(_ result: Result<T, E>) {
+        outcome.withLock { $0 = (result, .now) }
+        done.signal()
+    }
+
+    /// Whether the work has ended.
+    public var isFinished: Bool { outcome.withLock { $0 != nil } }
+
+    /// Blocks until the work ends.
+    public func join() -> (result: Result<T, E>, ended: ContinuousClock.Instant) {
+        done.wait()
+        done.signal()
+        guard let ended = outcome.withLock({ $0 }) else { preconditionFailure("signalled before the outcome was set") }
+        return ended
     }
 }
 

@@ -9,9 +9,10 @@ import Synchronization
 /// translator's buffers) and is not thread-safe, so every call into it, from
 /// `espeak_Initialize` to the end of `espeak_Synth`, runs in one caller's ``EspeakTurn`` and
 /// under one static lock. A cancelled job gives up its place in the queue at once, and one
-/// being spoken stops after the block espeak-ng is synthesising. A lock, not an actor: the calls are blocking C that run for tens of milliseconds on the caller's
-/// thread (a pipeline worker's, never the cooperative pool's), and an actor would either hold a
-/// cooperative thread for that long or need an executor of its own to do what a lock does.
+/// being spoken stops after the block espeak-ng is synthesising. A lock, not an actor: the
+/// calls are blocking C that run for tens of milliseconds on the caller's thread (a pipeline
+/// worker's, never the cooperative pool's), and an actor would either hold a cooperative thread
+/// for that long or need an executor of its own to do what a lock does.
 /// Only the synthesis is under the lock; resampling and writing the WAV happen outside it.
 enum EspeakEngine {
     /// What espeak-ng was last set to, so a voice is only loaded when it changes.

@@ -43,14 +43,15 @@ final class EspeakTurn: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Whether the caller with `cancellation` is speaking, or waiting to (for tests that must
-    /// know where a narration is before they cancel it; other tests may be narrating too).
+    /// Whether it is the turn of the caller with `cancellation` (for tests that must know where
+    /// a narration is before they cancel it; other tests may be narrating at the same time).
     func isHeld(by cancellation: RenderCancellation) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         return holder == ObjectIdentifier(cancellation)
     }
 
+    /// Whether the caller with `cancellation` is waiting for the turn (for tests, as above).
     func isAwaited(by cancellation: RenderCancellation) -> Bool {
         condition.lock()
         defer { condition.unlock() }
