@@ -230,26 +230,4 @@ struct CLITests {
         #expect(outcome.stdout.isEmpty, "stdout: \(outcome.stdout)")
         #expect(directory.contents(of: "out").isEmpty, "nothing written: \(directory.contents(of: "out"))")
     }
-
-    @Test("Ctrl-C and SIGTERM cancel the render: exit 130, the partial file removed", arguments: [SIGINT, SIGTERM])
-    func interrupt(_ signal: Int32) throws {
-        let directory = ScratchDirectory()
-        try Self.prepare(directory)
-        // Long enough (20 s at 25 fps) that the interrupt lands mid-render.
-        let json = Self.timelineJSON(firstDuration: "19.2")
-        directory.write(json, to: "timeline.json")
-        let outcome = try AIProdBinary.run(["render", "timeline.json", "-o", "out/video.mp4"], in: directory) { process, stderrPath in
-            let deadline = Date().addingTimeInterval(60)
-            while process.isRunning, Date() < deadline {
-                let text = String(decoding: FileManager.default.contents(atPath: stderrPath) ?? Data(), as: UTF8.self)
-                if text.contains("rendering 10%") { break }
-                Thread.sleep(forTimeInterval: 0.01)
-            }
-            if process.isRunning { signal == SIGINT ? process.interrupt() : process.terminate() }
-        }
-        Self.expectCleanExit(outcome)
-        #expect(outcome.status == 130, "stderr: \(outcome.stderr)")
-        #expect(outcome.stderr.contains("error: cancelled: "))
-        #expect(directory.contents(of: "out").isEmpty, "nothing left behind: \(directory.contents(of: "out"))")
-    }
 }

@@ -3,13 +3,14 @@ import CFFmpeg
 
 /// Scans a rendered file for the QA gate: one decode of the picture (frames, damage, black
 /// stretches with `blackdetect`) and one of the sound (loudness with `ebur128`, silent stretches
-/// with `silencedetect`).
+/// with `silencedetect`). Every scan checks its `cancellation` each frame or block: a
+/// cancelled job's QA of a long file stops at once, with `cancelled`.
 public enum MediaAnalysis {
     /// Decodes every frame; a decoding failure is reported in the scan, not thrown.
-    public static func scanVideo(path: String, minimumBlackSeconds: Double = 2) throws(MediaError) -> VideoScan {
+    public static func scanVideo(path: String, minimumBlackSeconds: Double = 2, cancellation: RenderCancellation? = nil) throws(MediaError) -> VideoScan {
         var frames: Int64 = 0
         do {
-            let spans = try blackSpans(path: path, minimumSeconds: minimumBlackSeconds) { frames += 1 }
+            let spans = try blackSpans(path: path, minimumSeconds: minimumBlackSeconds, cancellation: cancellation) { frames += 1 }
             return VideoScan(frames: frames, decodeError: nil, blackSpans: spans)
         } catch where error.code == .decodeFailed {
             return VideoScan(frames: frames, decodeError: error.description, blackSpans: [])
@@ -17,17 +18,20 @@ public enum MediaAnalysis {
     }
 
     /// Loudness and silent stretches (quieter than `silenceDb` dBFS for `minimumSilenceSeconds`).
-    public static func scanAudio(path: String, silenceDb: Double = -50, minimumSilenceSeconds: Double = 3) throws(MediaError) -> AudioScan {
+    public static func scanAudio(
+        path: String, silenceDb: Double = -50, minimumSilenceSeconds: Double = 3, cancellation: RenderCancellation? = nil
+    ) throws(MediaError) -> AudioScan {
         var collector = SpanCollector(startKey: "lavfi.silence_start", endKey: "lavfi.silence_end")
         let (loudness, samples) = try LoudnessMeter.measure(
-            path: path, suffix: "silencedetect=n=\(silenceDb)dB:d=\(minimumSilenceSeconds)", observer: { collector.read($0) })
+            path: path, suffix: "silencedetect=n=\(silenceDb)dB:d=\(minimumSilenceSeconds)", observer: { collector.read($0) },
+            cancellation: cancellation)
         return AudioScan(samples: samples, loudness: loudness,
                          silentSpans: collector.finish(at: Double(samples) / 48_000, minimum: minimumSilenceSeconds))
     }
 
     /// Stretches of (nearly) black picture at least `minimumSeconds` long.
     public static func blackSpans(path: String, minimumSeconds: Double = 2, pixelThreshold: Double = 0.10, pictureThreshold: Double = 0.98,
-                                  eachFrame: () -> Void = {}) throws(MediaError) -> [TimeSpan] {
+                                  cancellation: RenderCancellation? = nil, eachFrame: () -> Void = {}) throws(MediaError) -> [TimeSpan] {
         let input = try InputFile(path: path, limits: MediaLimits())
         guard let index = input.bestStream(AVMEDIA_TYPE_VIDEO) else { return [] }
         let decoder = try StreamDecoder(input: input, streamIndex: index, threads: 0)
@@ -43,6 +47,7 @@ public enum MediaAnalysis {
         var lastTime = 0.0
         let timeBase = stream.time_base
         while try decoder.next(into: frame) {
+            try cancellation?.check()
             if frame.pointer.pointee.decode_error_flags != 0 || frame.pointer.pointee.flags & AV_FRAME_FLAG_CORRUPT != 0 {
                 throw MediaError(.decodeFailed, file: path, "corrupt frame after \(lastTime) s")
             }

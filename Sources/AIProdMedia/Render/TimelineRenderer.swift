@@ -56,13 +56,14 @@ public struct TimelineRenderer: Sendable {
                 written = try encode(composer: composer, soundtrack: soundtrack, decision: decision,
                                      to: output.temporaryPath, total: total, cancellation: cancellation, progress: progress)
                 progress(RenderProgress(phase: .finishing, framesDone: written, totalFrames: total))
-                let peak = try LoudnessMeter.measure(path: output.temporaryPath).0.truePeakDbtp
+                let peak = try LoudnessMeter.measure(path: output.temporaryPath, cancellation: cancellation).0.truePeakDbtp
                 if peak > timeline.output.loudness.truePeakDbtp, attempt < Self.encodeAttempts, decision.measuredBefore.integratedLufs > -69 {
                     output.discard()
                     target.truePeakDbtp -= peak - timeline.output.loudness.truePeakDbtp + 0.3
                     decision = try AudioMaster(plan: soundtrack, target: target, cancellation: cancellation).decide()
                     continue
                 }
+                try cancellation.check()
                 try output.commit()
                 break
             } catch {

@@ -1,3 +1,4 @@
+import AIProdMedia
 import CEspeakNG
 import Foundation
 import Synchronization
@@ -6,10 +7,12 @@ import Synchronization
 ///
 /// espeak-ng keeps all its state in globals (the voice, the parameters, the synth callback, the
 /// translator's buffers) and is not thread-safe, so every call into it, from
-/// `espeak_Initialize` to the end of `espeak_Synth`, runs under one static lock. A `Mutex`,
-/// not an actor: the calls are blocking C that run for tens of milliseconds on the caller's
-/// thread (a pipeline worker's, never the cooperative pool's), and an actor would either hold a
-/// cooperative thread for that long or need an executor of its own to do what a lock does.
+/// `espeak_Initialize` to the end of `espeak_Synth`, runs in one caller's ``EspeakTurn`` and
+/// under one static lock. A cancelled job gives up its place in the queue at once, and one
+/// being spoken stops after the block espeak-ng is synthesising. A lock, not an actor: the
+/// calls are blocking C that run for tens of milliseconds on the caller's thread (a pipeline
+/// worker's, never the cooperative pool's), and an actor would either hold a cooperative thread
+/// for that long or need an executor of its own to do what a lock does.
 /// Only the synthesis is under the lock; resampling and writing the WAV happen outside it.
 enum EspeakEngine {
     /// What espeak-ng was last set to, so a voice is only loaded when it changes.
@@ -20,12 +23,25 @@ enum EspeakEngine {
 
     private static let state = Mutex(State())
 
-    /// Length of the sample blocks the callback receives, in ms (fewer, larger calls).
-    private static let bufferMilliseconds: Int32 = 250
+    /// The queue in front of `state`: waiting in it can be cancelled, waiting on a `Mutex` cannot.
+    static let turn = EspeakTurn()
 
-    /// Speaks UTF-8 `text` with `voice` at `wordsPerMinute` and `pitch` (0…100).
-    static func synthesize(_ text: String, voice: String, wordsPerMinute: Int, pitch: Int) throws(StudioError) -> EspeakSynthesis {
-        try state.withLock { (state: inout State) throws(StudioError) -> EspeakSynthesis in
+    /// Length of the sample blocks the callback receives, in ms (fewer, larger calls; also how
+    /// much speech is synthesised after a cancel, a millisecond's work).
+    static let bufferMilliseconds: Int32 = 250
+
+    /// The most samples reserved up front (about 7.5 min at 22 050 Hz): a long text's estimate
+    /// must not reserve gigabytes before a word is spoken; past it the buffer grows as usual.
+    private static let maxReservedSamples = 10_000_000
+
+    /// Speaks UTF-8 `text` with `voice` at `wordsPerMinute` and `pitch` (0…100); throws
+    /// `cancelled` once `cancellation` is raised, while waiting for espeak-ng or speaking.
+    static func synthesize(
+        _ text: String, voice: String, wordsPerMinute: Int, pitch: Int, cancellation: RenderCancellation
+    ) throws(StudioError) -> EspeakSynthesis {
+        try turn.take(cancellation)
+        defer { turn.give() }
+        return try state.withLock { (state: inout State) throws(StudioError) -> EspeakSynthesis in
             let sampleRate = try initialize(&state)
             if state.voice != voice {
                 state.voice = nil
@@ -38,14 +54,15 @@ enum EspeakEngine {
             else {
                 throw StudioError(.synthesisFailed, "espeak-ng refused rate \(wordsPerMinute) or pitch \(pitch)")
             }
-            let capture = EspeakCapture()
-            capture.samples.reserveCapacity(text.utf8.count * 1_200)
+            let capture = EspeakCapture(cancellation: cancellation)
+            capture.samples.reserveCapacity(min(text.utf8.count * 1_200, maxReservedSamples))
             let status = withExtendedLifetime(capture) {
                 text.withCString { pointer in
                     espeak_Synth(pointer, text.utf8.count + 1, 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil,
                                  Unmanaged.passUnretained(capture).toOpaque())
                 }
             }
+            if capture.aborted || cancellation.isCancelled { throw StudioError(.cancelled, "narration cancelled") }
             guard status == EE_OK else {
                 throw StudioError(.synthesisFailed, "espeak-ng failed to synthesise (error \(status.rawValue))")
             }

@@ -7,7 +7,8 @@ import AIProdMedia
 /// Each call cleans the text (``SpeechText``), synthesises it at 22 050 Hz under espeak-ng's
 /// process-wide lock (``EspeakEngine``), aligns espeak-ng's word events to the subtitle's words
 /// (``WordAligner``), resamples to 48 kHz float and writes the WAV atomically. Calls from
-/// several threads are safe; they take turns inside espeak-ng. Blocking: call it from a worker
+/// several threads are safe; they take turns inside espeak-ng, and a cancelled call leaves its
+/// turn (or the queue for it) within a block of speech. Blocking: call it from a worker
 /// thread, not from the cooperative pool.
 public struct EspeakNarrator: NarrationProvider {
     public var config: StudioConfig
@@ -16,7 +17,7 @@ public struct EspeakNarrator: NarrationProvider {
         self.config = config
     }
 
-    public func narrate(_ text: String, language: Language, to path: String) throws(StudioError) -> Narration {
+    public func narrate(_ text: String, language: Language, to path: String, cancellation: RenderCancellation) throws(StudioError) -> Narration {
         guard let voice = config.voices[language], !voice.isEmpty else {
             throw StudioError(.voiceMissing, "no espeak-ng voice configured for \(language.rawValue); set voice_\(language.rawValue) in [studio]")
         }
@@ -24,17 +25,25 @@ public struct EspeakNarrator: NarrationProvider {
         guard !speech.spoken.isEmpty else {
             throw StudioError(.emptyScript, "nothing to speak: after removing markup, emoji and URLs the text is empty")
         }
-        let synthesis = try EspeakEngine.synthesize(speech.spoken, voice: voice, wordsPerMinute: config.wordsPerMinute, pitch: config.pitch)
+        let synthesis = try EspeakEngine.synthesize(speech.spoken, voice: voice, wordsPerMinute: config.wordsPerMinute, pitch: config.pitch,
+                                                     cancellation: cancellation)
         guard !synthesis.samples.isEmpty else {
             throw StudioError(.synthesisFailed, "espeak-ng voice \"\(voice)\" produced no audio for \"\(speech.spoken.prefix(60))\"")
         }
         let words = WordAligner.align(synthesis, text: speech)
+        let audio: [Float]
         do {
-            let audio = try PCMResampler.toFloat48k(synthesis.samples, sampleRate: synthesis.sampleRate)
-            try WAVFile.write(audio, channels: 1, to: path)
-            return Narration(path: path, sampleCount: Int64(audio.count), words: words)
+            audio = try PCMResampler.toFloat48k(synthesis.samples, sampleRate: synthesis.sampleRate)
         } catch {
             throw StudioError.media(error)
         }
+        // The last moment a cancel can keep the WAV from being written.
+        if cancellation.isCancelled { throw StudioError(.cancelled, "narration cancelled") }
+        do {
+            try WAVFile.write(audio, channels: 1, to: path)
+        } catch {
+            throw StudioError.media(error)
+        }
+        return Narration(path: path, sampleCount: Int64(audio.count), words: words)
     }
 }

@@ -1,4 +1,5 @@
 import AIProdCore
+import AIProdMedia
 
 /// Something that speaks a scene's text: the local espeak-ng voice (``EspeakNarrator``) today,
 /// a remote TTS service later. Whatever speaks, the result is the same contract, so the
@@ -7,6 +8,15 @@ public protocol NarrationProvider: Sendable {
     /// Speaks `text` in `language` and writes a 48 kHz mono float WAV at `path`.
     ///
     /// The text is the script as written: the provider cleans it for speech (markup, emoji,
-    /// URLs) and reports word timings whose `text` is the subtitle's wording.
-    func narrate(_ text: String, language: Language, to path: String) throws(StudioError) -> Narration
+    /// URLs) and reports word timings whose `text` is the subtitle's wording. When
+    /// `cancellation` is raised, the provider stops within a fraction of a second, whether it is
+    /// speaking or still waiting for its turn, throws `cancelled` and leaves no file at `path`.
+    func narrate(_ text: String, language: Language, to path: String, cancellation: RenderCancellation) throws(StudioError) -> Narration
+}
+
+extension NarrationProvider {
+    /// Speaks `text` with no way to cancel it (benchmarks, tests).
+    public func narrate(_ text: String, language: Language, to path: String) throws(StudioError) -> Narration {
+        try narrate(text, language: language, to: path, cancellation: RenderCancellation())
+    }
 }

@@ -52,7 +52,8 @@ public struct StudioPipeline<Planner: ScriptPlanner, Narrator: NarrationProvider
         let media = outputs.mediaDirectory
         let narrations = try clock.run("narrate") { () throws(StudioError) in
             try plan.scenes.map { scene throws(StudioError) in
-                try narrator.narrate(scene.text, language: plan.language, to: "\(media)/narration-\(scene.index + 1).wav")
+                try narrator.narrate(scene.text, language: plan.language, to: "\(media)/narration-\(scene.index + 1).wav",
+                                    cancellation: cancellation)
             }
         }
         let sceneEffects = try clock.run("foley") { () throws(StudioError) in
@@ -101,7 +102,8 @@ public struct StudioPipeline<Planner: ScriptPlanner, Narrator: NarrationProvider
         }
         let qa = try clock.run("qa") { () throws(StudioError) in
             try writeSideFiles(plan: plan, timeline: timeline, outputs: outputs, thumbnailAt: schedule.duration.doubleValue / 3)
-            let report = try QAGate().check(outputs.video, expecting: QAExpectations(timeline: timeline, words: words, narrationSpans: spans))
+            let report = try QAGate().check(outputs.video, expecting: QAExpectations(timeline: timeline, words: words, narrationSpans: spans),
+                                            cancellation: cancellation)
             try Self.write(report, to: outputs.qa)
             return report
         }

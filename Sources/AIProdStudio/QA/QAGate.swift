@@ -15,14 +15,21 @@ public struct QAGate: Sendable {
 
     public init() {}
 
-    public func check(_ path: String, expecting expected: QAExpectations) throws(StudioError) -> QAReport {
+    /// Checks `path`. The two decodes look at `cancellation` every frame and every block, so a
+    /// cancelled job stops here at once, with `cancelled` (not a failed report).
+    public func check(
+        _ path: String, expecting expected: QAExpectations, cancellation: RenderCancellation = RenderCancellation()
+    ) throws(StudioError) -> QAReport {
         // One probe of the container, one decode of the picture, one of the sound.
         let probe: ProbeResult, video: VideoScan, audio: AudioScan?
         do {
             probe = try MediaProbe(decode: false, measureLoudness: false).probe(path)
-            video = try MediaAnalysis.scanVideo(path: path, minimumBlackSeconds: Self.maxBlackSeconds)
+            video = try MediaAnalysis.scanVideo(path: path, minimumBlackSeconds: Self.maxBlackSeconds, cancellation: cancellation)
             audio = probe.stream("audio") == nil ? nil
-                : try MediaAnalysis.scanAudio(path: path, silenceDb: -50, minimumSilenceSeconds: Self.maxSilenceSeconds)
+                : try MediaAnalysis.scanAudio(path: path, silenceDb: -50, minimumSilenceSeconds: Self.maxSilenceSeconds,
+                                              cancellation: cancellation)
+        } catch where error.code == .cancelled {
+            throw StudioError.media(error)
         } catch {
             return QAReport(file: path, checks: [QACheck(name: "decodes", passed: false, measured: error.description, expected: "no decoding error")])
         }
