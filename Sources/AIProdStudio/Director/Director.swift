@@ -84,12 +84,12 @@ public struct Director: Sendable {
                 let (from, to) = preset.colors(for: planned.mood)
                 content = .gradient(GradientCard(from: from, to: to, angle: Double(random.index(below: 360)), motion: true))
                 if index > 0, !planned.heading.isEmpty {
-                    text.append(TextLayer(text: Self.wrap(planned.heading), placement: .title, font: preset.titleFont,
+                    text.append(TextLayer(text: planned.heading, placement: .title, font: preset.titleFont,
                                           start: Rational(transitionIn) / fps, end: duration, fadeIn: Rational(1, 2), fadeOut: Rational(1, 2)))
                 }
             }
             if index == 0 {
-                text.append(TextLayer(text: Self.wrap(plan.title), placement: .title, font: preset.titleFont,
+                text.append(TextLayer(text: plan.title, placement: .title, font: preset.titleFont,
                                       box: TextBox(), start: Rational(1, 5), end: min(duration, Rational(4)),
                                       fadeIn: Rational(1, 2), fadeOut: Rational(1, 2)))
             }
@@ -144,21 +144,6 @@ public struct Director: Sendable {
         case .video:
             return .video(VideoClip(file: asset.path, audio: false))
         }
-    }
-
-    /// Breaks a long title into lines of at most ~28 characters, at spaces.
-    static func wrap(_ text: String, width: Int = 28) -> String {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty, line.count + 1 + word.count > width {
-                lines.append(line)
-                line = ""
-            }
-            line += line.isEmpty ? String(word) : " " + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines.prefix(3).joined(separator: "\n")
     }
 
     static func ceilFrames(_ seconds: Rational, fps: Rational) -> Int64 {
