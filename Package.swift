@@ -28,15 +28,13 @@ let package = Package(
         // Everything libav: probe, decode, compose, mix, master, encode, mux.
         .target(
             name: "AIProdMedia",
-            dependencies: ["AIProdCore", "CFFmpeg", "CFreeType"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            dependencies: ["AIProdCore", "CFFmpeg", "CFreeType"]
         ),
         // The generative stages: planner, narrator (espeak-ng), composer (fluidsynth), foley,
         // director, QA gate.
         .target(
             name: "AIProdStudio",
-            dependencies: ["AIProdCore", "AIProdMedia", "CEspeakNG", "CFluidSynth"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            dependencies: ["AIProdCore", "AIProdMedia", "CEspeakNG", "CFluidSynth"]
         ),
         .executableTarget(
             name: "aiprod",
@@ -46,6 +44,13 @@ let package = Package(
                 "AIProdStudio",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // libFuzzer targets for every entry point that reads outside bytes (`make fuzz`, which
+        // builds with `-D AIPROD_FUZZ` and `-sanitize=fuzzer,address`). In a plain build it is
+        // the seed-corpus writer instead, so `swift build` stays clean on every configuration.
+        .executableTarget(
+            name: "AIProdFuzz",
+            dependencies: ["AIProdCore", "AIProdMedia", "AIProdStudio"]
         ),
         .testTarget(name: "AIProdCoreTests", dependencies: ["AIProdCore"]),
         .testTarget(name: "AIProdMediaTests", dependencies: ["AIProdCore", "AIProdMedia", "AIProdTestSupport"]),

@@ -96,6 +96,17 @@ struct HostileMediaTests {
         }
     }
 
+    @Test("fuzz finding: an 8-byte empty moov box named .mp4 opens, finds no stream and is refused once")
+    func emptyMoovBox() throws {
+        let directory = ScratchDirectory()
+        let path = directory.file("empty-moov.mp4")
+        try Data([0x00, 0x00, 0x00, 0x08, 0x6d, 0x6f, 0x6f, 0x76]).write(to: URL(fileURLWithPath: path))
+        for _ in 0..<3 {
+            let error = try #require(throws: MediaError.self) { try MediaProbe(decode: true).probe(path) }
+            #expect(error.file == path && [.notMedia, .noStream].contains(error.code), "\(error)")
+        }
+    }
+
     @Test("a named pipe or a device is refused without blocking")
     func notRegularFiles() throws {
         let directory = ScratchDirectory()

@@ -46,6 +46,14 @@ extension PlannerTests {
             #expect(plan.scenes.map(\.sentences.count) == [1, 1])
         }
 
+        @Test("a very long ## heading is shortened at a word, like the title, and the plan still directs")
+        func longHeading() throws {
+            let words = Array(repeating: "harbour", count: 200).joined(separator: " ")
+            let plan = try PlannerTests.plan("# Title\n## \(words)\nBoats rock gently on the calm water.\n")
+            let heading = try #require(plan.scenes.first?.heading)
+            #expect(heading.count <= 61 && heading.hasSuffix("…") && heading.hasPrefix("harbour harbour"), "\(heading)")
+        }
+
         @Test("Markdown headings: levels, closing marks, and what is not a heading")
         func markdownHeadings() {
             func parsed(_ line: String) -> [String]? { MarkdownHeading(line: line).map { ["\($0.level)", $0.text] } }

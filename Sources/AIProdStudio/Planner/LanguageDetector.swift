@@ -50,16 +50,24 @@ enum LanguageDetector {
         for token in WordTokenizer.words(in: text) {
             let word = WordTokenizer.lowercasedBare(token)
             var base = word
-            if let elision = WordTokenizer.elisions.first(where: { word.hasPrefix($0) && word.count > $0.count }) {
-                scores[.french, default: 0] += 1
-                base.removeFirst(elision.count)
-            } else if englishContractions.contains(where: { word.hasSuffix($0) && word.count > $0.count }) {
-                scores[.english, default: 0] += 1
+            // Elisions and contractions all hold an apostrophe: a byte test spares the other words
+            // the Unicode comparisons (slow on words of combining marks).
+            if word.utf8.contains(UInt8(ascii: "'")) {
+                if let elision = WordTokenizer.elisions.first(where: { word.hasPrefix($0) && word.count > $0.count }) {
+                    scores[.french, default: 0] += 1
+                    base.removeFirst(elision.count)
+                } else if englishContractions.contains(where: { word.hasSuffix($0) && word.count > $0.count }) {
+                    scores[.english, default: 0] += 1
+                }
             }
-            for candidate in Candidate.allCases {
-                if markers[candidate]?.contains(base) == true { scores[candidate, default: 0] += 1 }
-                if let letters = distinctiveLetters[candidate], base.contains(where: letters.contains) {
-                    scores[candidate, default: 0] += 1
+            // One lookup per word for the markers and one pass over its letters, not one per language.
+            for candidate in markerLanguages[base] ?? [] { scores[candidate, default: 0] += 1 }
+            if base.utf8.contains(where: { $0 >= 0x80 }) {
+                var seen: Set<Candidate> = []
+                for character in base {
+                    if let candidate = distinctiveLetter[character], seen.insert(candidate).inserted {
+                        scores[candidate, default: 0] += 1
+                    }
                 }
             }
         }
@@ -73,6 +81,24 @@ enum LanguageDetector {
         .spanish: ["ñ", "á", "í", "ó", "ú", "¿", "¡"],
         .german: ["ä", "ö", "ü", "ß"],
     ]
+
+    /// ``distinctiveLetters`` by letter (each belongs to one language).
+    private static let distinctiveLetter: [Character: Candidate] = {
+        var table: [Character: Candidate] = [:]
+        for (candidate, letters) in distinctiveLetters {
+            for letter in letters { table[letter] = candidate }
+        }
+        return table
+    }()
+
+    /// ``markers`` by word: the languages a word is a marker of.
+    private static let markerLanguages: [String: [Candidate]] = {
+        var table: [String: [Candidate]] = [:]
+        for candidate in Candidate.allCases {
+            for word in markers[candidate] ?? [] { table[word, default: []].append(candidate) }
+        }
+        return table
+    }()
 
     /// Each language's commonest function words, as written and without accents. Words that
     /// English and French share ("on", "a", "as") are left out of both: they prove nothing.

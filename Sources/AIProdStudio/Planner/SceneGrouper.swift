@@ -45,7 +45,8 @@ struct SceneGrouper: Sendable {
         for line in lines {
             if let heading = MarkdownHeading(line: line) {
                 close()
-                if !heading.text.isEmpty { pendingHeading = heading.text }
+                // Shortened like the title: a heading is drawn on screen, not read.
+                if !heading.text.isEmpty { pendingHeading = TitleExtractor().shortened(heading.text) }
             } else if line.allSatisfy(\.isWhitespace) {
                 close()
             } else {
@@ -69,10 +70,16 @@ struct SceneGrouper: Sendable {
         for part in 1..<parts {
             let ideal = total * Int64(part) / Int64(parts)
             let lowest = cuts.last! + 1, highest = block.sentences.count - (parts - part)
-            var best = lowest
-            for candidate in lowest...highest where abs(cumulative[candidate] - ideal) < abs(cumulative[best] - ideal) {
-                best = candidate
+            // `cumulative` only grows: the first candidate at or past the ideal, or the one
+            // before it, is the closest (the earlier on a tie). Binary search keeps thousands of
+            // one-word sentences linear-logarithmic instead of parts × sentences.
+            var low = lowest, high = highest
+            while low < high {
+                let middle = (low + high) / 2
+                if cumulative[middle] < ideal { low = middle + 1 } else { high = middle }
             }
+            var best = low
+            if best > lowest, abs(cumulative[best - 1] - ideal) <= abs(cumulative[best] - ideal) { best -= 1 }
             cuts.append(best)
         }
         cuts.append(block.sentences.count)
@@ -105,10 +112,12 @@ struct SceneGrouper: Sendable {
     static func heading(from sentences: [String], words limit: Int = 6) -> String {
         guard let first = sentences.first else { return "" }
         let words = first.split(whereSeparator: \.isWhitespace).filter(WordTokenizer.isWord)
-        var text = words.prefix(limit).joined(separator: " ")
-        while let head = text.first, !(head.isLetter || head.isNumber) { text.removeFirst() }
-        while let tail = text.last, !(tail.isLetter || tail.isNumber || tail == "?" || tail == "!") { text.removeLast() }
-        return words.count > limit ? text + "…" : text
+        let joined = words.prefix(limit).joined(separator: " ")
+        // Trimmed by index, once: `removeFirst()` in a loop is quadratic on a word of 50,000 dashes.
+        let text = joined
+            .drop { !($0.isLetter || $0.isNumber) }
+            .reversed().drop { !($0.isLetter || $0.isNumber || $0 == "?" || $0 == "!") }.reversed()
+        return words.count > limit ? String(text) + "…" : String(text)
     }
 
     private func milliseconds(_ sentence: String) -> Int64 {

@@ -34,11 +34,15 @@ struct TitleExtractor: Sendable {
             return Result(title: shortened(heading.text), body: lines)
         }
         let sentence = SentenceSegmenter().sentences(in: String(line)).first ?? line.trimmingWhitespace()
-        var title = Substring(sentence)
-        while let last = title.last, last == "." || last == ":" || last == ";" || last == "," || last.isWhitespace {
-            title = title.dropLast()
+        // Walks back by index: `dropLast()` on a Substring counts it each time (quadratic on
+        // a 50,000-character line of " . . .").
+        var end = sentence.endIndex
+        while end > sentence.startIndex {
+            let last = sentence[sentence.index(before: end)]
+            guard last == "." || last == ":" || last == ";" || last == "," || last.isWhitespace else { break }
+            end = sentence.index(before: end)
         }
-        return Result(title: shortened(String(title)), body: lines)
+        return Result(title: shortened(String(sentence[..<end])), body: lines)
     }
 
     /// `text` cut at the last space before ``maxLength`` characters, with "…", when longer.

@@ -29,6 +29,8 @@ enum WordTokenizer {
         var characters = Array(straightened(token.lowercased()))
         trimPunctuation(&characters)
         var word = String(characters)
+        // Elisions and 's hold an apostrophe: a byte test spares other words the comparisons.
+        guard word.utf8.contains(UInt8(ascii: "'")) else { return word }
         if let elision = elisions.first(where: { word.hasPrefix($0) && word.count > $0.count }) {
             word.removeFirst(elision.count)
         }

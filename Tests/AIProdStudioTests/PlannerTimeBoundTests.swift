@@ -1,0 +1,126 @@
+import AIProdCore
+@testable import AIProdStudio
+import Glibc
+import Testing
+
+extension PlannerTests {
+    /// Hostile scripts at the default limit (50,000 characters) plan in well under a second in
+    /// release (docs/DEVELOPERS.md has the measurements; under 1 s in debug); the bound here is
+    /// only a generous guard, loose enough for ASan builds, against the quadratic paths coming
+    /// back (one took 7 s of CPU in release, over a minute in debug). Time is the
+    /// thread's CPU time, so a loaded machine running tests in parallel does not fail them.
+    @Suite("Time bound on pathological scripts")
+    struct TimeBound {
+        static let bound = 5.0
+
+        /// CPU seconds the calling thread has used.
+        static func threadCPUSeconds() -> Double {
+            var time = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+            return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+        }
+
+        static let scripts: [(String, String)] = [
+            ("one 50,000-character sentence without punctuation", String(String(repeating: "word ", count: 10_000).prefix(50_000))),
+            ("50,000 characters without a space", String(repeating: "a", count: 50_000)),
+            ("dotted, no spaces", String(repeating: "A.b", count: 16_666)),
+            ("spaced dots after one word", "a" + String(repeating: " .", count: 24_999)),
+            ("thousands of dialogue dashes", String(repeating: "— a\n", count: 12_500)),
+            ("hyphen dashes", "a " + String(repeating: "- ", count: 24_999)),
+            ("a word of 50,000 dashes", "a " + String(repeating: "—", count: 49_998)),
+            ("thousands of quotes", String(repeating: "\"a\" ", count: 12_500)),
+            ("open straight quotes", "A. " + String(repeating: "\" ", count: 24_998)),
+            ("guillemets", String(repeating: "« A ! » ", count: 6_250)),
+            ("10,000 blank lines", "Word one." + String(repeating: "\n", count: 10_000) + "Word two.\n" + String(repeating: " \n", count: 10_000)),
+            ("a line of 50,000 #", String(repeating: "#", count: 49_998) + " x"),
+            ("10,000 headings", String(repeating: "## a\n", count: 10_000)),
+            ("mixed scripts", String(String(repeating: "The storm 東京の雨 مرحبا بالعالم Привет мир 🙂👍🏽 l’orage. ", count: 2_000).prefix(50_000))),
+            ("one character of 50,000 scalars", "a" + String(repeating: "\u{301}", count: 49_999)),
+            ("words of combining marks", String(String(repeating: "e\u{301}\u{302}\u{303}\u{304} ", count: 10_000).prefix(50_000))),
+            ("invalid-looking Unicode", String(String(repeating: "\u{FFFD}\u{FEFF}\u{202E}\u{200D}\u{FFFF}\u{10FFFF}\u{0} a. ", count: 5_000).prefix(50_000))),
+            ("16,666 one-word sentences", String(repeating: "A. ", count: 16_666)),
+            ("16,666 titles", String(repeating: "M. ", count: 16_666)),
+            ("16,666 list numbers", String(repeating: "1. ", count: 16_666)),
+            ("ellipses", String(repeating: "a… ", count: 12_500)),
+            ("only terminators", String(repeating: "?!", count: 25_000)),
+            ("8,333 scenes", String(repeating: "A b.\n\n", count: 8_333)),
+            ("elisions", String(repeating: "l'", count: 25_000)),
+            ("a hyphenated word of 25,000 parts", String(repeating: "a-", count: 25_000)),
+        ]
+
+        @Test("each plans (or is refused with a StudioError) within the bound", arguments: scripts.indices)
+        func bounded(index: Int) {
+            Self.expectBounded(Self.scripts[index], targets: [nil])
+        }
+
+        @Test("pacing thousands of scenes to a day or to a second stays within the bound", arguments: [17, 22])
+        func boundedPacing(index: Int) {
+            Self.expectBounded(Self.scripts[index], targets: [Rational(86_400), Rational(1)])
+        }
+
+        static func expectBounded(_ input: (String, String), targets: [Rational?]) {
+            let (name, script) = input
+            for target in targets {
+                let start = Self.threadCPUSeconds()
+                do {
+                    let plan = try PlannerTests.plan(script, target: target)
+                    #expect(!plan.scenes.isEmpty, "\(name)")
+                } catch {
+                    #expect(error.code == .emptyScript, "\(name): \(error)")
+                }
+                let elapsed = Self.threadCPUSeconds() - start
+                #expect(elapsed < Self.bound, "\(name), target \(String(describing: target)): \(elapsed) s of CPU")
+            }
+        }
+
+        @Test("a title line ending in a run of spaced dots keeps its words")
+        func titleOfDots() throws {
+            let plan = try PlannerTests.plan("Harbour at dawn" + String(repeating: " .", count: 2_000) + "\n\nThe boats leave.")
+            #expect(plan.title == "Harbour at dawn")
+        }
+
+        @Test("a scene heading drops the marks around a word of dashes")
+        func headingOfDashes() {
+            let heading = SceneGrouper.heading(from: ["——————a——— b c."])
+            #expect(heading == "a——— b c")
+            #expect(SceneGrouper.heading(from: ["«Quoi?» dit-il, un deux trois quatre cinq."]) == "Quoi?» dit-il, un deux trois quatre…")
+        }
+
+        @Test("long paragraphs are cut where the closest-to-ideal search cut them", arguments: [3, 40, 700])
+        func splitMatchesExhaustiveSearch(sentences: Int) {
+            let grouper = SceneGrouper(wordsPerMinute: 150, targetSeconds: 12)
+            var generator = SplitMix64(seed: UInt64(sentences))
+            let block = SceneGrouper.Block(heading: "H", sentences: (0..<sentences).map { _ in
+                Array(repeating: "word", count: Int(generator.next() % 30) + 1).joined(separator: " ") + "."
+            })
+            let parts = grouper.split(block)
+            #expect(parts.flatMap(\.sentences) == block.sentences)
+            #expect(parts.map(\.sentences.count) == Self.exhaustiveCuts(block, grouper: grouper))
+        }
+
+        /// The cut search the planner used before the binary search: every candidate, the
+        /// first of the closest.
+        static func exhaustiveCuts(_ block: SceneGrouper.Block, grouper: SceneGrouper) -> [Int] {
+            let lengths = block.sentences.map {
+                SpeechPacer.speechMilliseconds(words: WordTokenizer.words(in: $0).count, sentences: 1, wordsPerMinute: grouper.wordsPerMinute)
+            }
+            let total = lengths.reduce(0, +), target = Int64(grouper.targetSeconds) * 1000
+            guard block.sentences.count > 1, total > 2 * target else { return [block.sentences.count] }
+            let parts = min(block.sentences.count, max(2, Int((total + target / 2) / target)))
+            var cumulative: [Int64] = [0]
+            for length in lengths { cumulative.append(cumulative[cumulative.count - 1] + length) }
+            var cuts = [0]
+            for part in 1..<parts {
+                let ideal = total * Int64(part) / Int64(parts)
+                let lowest = cuts[cuts.count - 1] + 1, highest = block.sentences.count - (parts - part)
+                var best = lowest
+                for candidate in lowest...highest where abs(cumulative[candidate] - ideal) < abs(cumulative[best] - ideal) {
+                    best = candidate
+                }
+                cuts.append(best)
+            }
+            cuts.append(block.sentences.count)
+            return (0..<parts).map { cuts[$0 + 1] - cuts[$0] }
+        }
+    }
+}
