@@ -15,7 +15,7 @@ echo "clips seconds wall_s peak_rss_mb"
 for case in ${CASES:-5:60 25:60 60:60 30:1800}; do
   clips=${case%:*}; seconds=${case#*:}
   python3 docs/bench/clips-timeline.py "$clips" "$seconds" > "$dir/c$clips-$seconds.json"
-  /usr/bin/time -f "%e %M" -o "$dir/time.txt" "$bin" render "$dir/c$clips-$seconds.json" -o "$dir/out.mp4" -q
+  /usr/bin/time -f "%e %M" -o "$dir/time.txt" "$bin" render "$dir/c$clips-$seconds.json" -o "$dir/out.mp4" -q >/dev/null
   read -r wall rss < "$dir/time.txt"
   echo "$clips $seconds $wall $((rss / 1024))"
 done
