@@ -1,3 +1,4 @@
+import AIProdCore
 import Foundation
 
 // The fuzz build is a debug build (testable): `StillImage` is internal.
@@ -37,7 +38,7 @@ final class MediaFuzzer: @unchecked Sendable {
         guard FileManager.default.createFile(atPath: path, contents: bytes) else { return }
         _ = try? MediaProbe(decode: true, measureLoudness: true).probe(path)
         #if AIPROD_FUZZ
-        _ = try? StillImage.decode(path: path)
+        _ = try? StillImage.decode(path: path, limits: MediaLimits())
         #endif
     }
 }
