@@ -43,14 +43,18 @@ struct WindowSampler {
                     let top = source + row * sourceStride
                     let bottom = sourceHeight > 1 ? top + sourceStride : top
                     let out = destination + v * destinationStride
+                    // The hot loop of Ken Burns. Its operands are bounded here, not by the input:
+                    // samples are 0…255 and weights 0…256, so `upper` and `lower` stay within
+                    // 0…65_535 and the blend within ±2^25: wrapping operators cannot wrap, and
+                    // without overflow checks the loop vectorises (release keeps checks elsewhere).
                     for u in 0..<width {
                         let c = Int(columns[u])
                         let fx = weights[u]
                         let a = Int32(top[c]), b = Int32(top[c + 1])
                         let cc = Int32(bottom[c]), d = Int32(bottom[c + 1])
-                        let upper = (a << 8) + (b - a) * fx
-                        let lower = (cc << 8) + (d - cc) * fx
-                        out[u] = UInt8(truncatingIfNeeded: ((upper << 8) + (lower - upper) * fy + 32768) >> 16)
+                        let upper = (a << 8) &+ (b &- a) &* fx
+                        let lower = (cc << 8) &+ (d &- cc) &* fx
+                        out[u] = UInt8(truncatingIfNeeded: ((upper << 8) &+ (lower &- upper) &* fy &+ 32768) >> 16)
                     }
                 }
             }
