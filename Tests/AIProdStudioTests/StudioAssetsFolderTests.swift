@@ -9,12 +9,16 @@ import Testing
 /// timeline names only files inside its own folder, so it renders (and re-renders) confined.
 @Suite("Script render: the user's assets come into the timeline's folder")
 struct StudioAssetsFolderTests {
-    @Test("assets and watermark from outside are linked into OUT.media/assets; the timeline re-renders confined")
+    @Test("assets (a relative symlink among them) and watermark from outside come into OUT.media/assets; the timeline re-renders confined")
     func assetsFromElsewhere() throws {
         let directory = ScratchDirectory(), elsewhere = ScratchDirectory("elsewhere")
         let assets = elsewhere.file("assets")
         try FileManager.default.createDirectory(atPath: assets, withIntermediateDirectories: true)
-        try SyntheticMedia.image("testsrc2=s=640x360", to: "\(assets)/harbour-boats.jpg")
+        try FileManager.default.createDirectory(atPath: elsewhere.file("media"), withIntermediateDirectories: true)
+        // The picture is a relative symlink, as in docs/examples/assets: what comes into the job
+        // must be the file, not a copy of the link (which would dangle there).
+        try SyntheticMedia.image("testsrc2=s=640x360", to: elsewhere.file("media/boats.jpg"))
+        try FileManager.default.createSymbolicLink(atPath: "\(assets)/harbour-boats.jpg", withDestinationPath: "../media/boats.jpg")
         try SyntheticMedia.image("testsrc2=s=64x64,format=rgba", to: elsewhere.file("logo.png"))
         let script = "# Boats\n\nThe boats rest in the harbour."
         let job = ScriptJob(preset: StudioPipelineTests.preset, assetsDirectory: assets, watermark: elsewhere.file("logo.png"))

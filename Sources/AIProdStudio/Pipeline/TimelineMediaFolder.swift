@@ -50,12 +50,15 @@ struct TimelineMediaFolder {
         let folder = outputs.mediaDirectory + "/assets"
         let name = String(format: "%03d-", number) + (path as NSString).lastPathComponent
         let destination = folder + "/" + name
+        // The file itself, not a symlink to it: linking a symlink copies its (maybe relative)
+        // target text, which dangles from `assets/`.
+        let source = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             do {
-                try FileManager.default.linkItem(atPath: path, toPath: destination)
+                try FileManager.default.linkItem(atPath: source, toPath: destination)
             } catch {
-                try FileManager.default.copyItem(atPath: path, toPath: destination)
+                try FileManager.default.copyItem(atPath: source, toPath: destination)
             }
         } catch {
             throw StudioError(.invalidAsset, "cannot bring \(path) into \(folder): \(error.localizedDescription)")
