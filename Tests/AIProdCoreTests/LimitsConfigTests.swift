@@ -42,4 +42,11 @@ struct LimitsConfigTests {
         #expect(!limits.allowsImage(width: Int.max, height: Int.max))
         #expect(!limits.allowsImage(width: 0, height: 10))
     }
+
+    @Test("media as long as the longest timeline is within the default limits: aiprod reads back what it renders")
+    func durationsCoverTimelines() {
+        let limits = MediaLimits()
+        #expect(Rational(Int64(limits.maxVideoSeconds)) >= TimelineValidator.maxDuration)
+        #expect(Rational(Int64(limits.maxAudioSeconds)) >= TimelineValidator.maxDuration)
+    }
 }

@@ -89,4 +89,30 @@ struct PathConfinementTests {
                                                        from: AssetResolver(baseDirectory: directory.path), field: "f")
         #expect(resolved == directory.file("Mine.ttf"))
     }
+
+    @Test("a symlink out, at the end of a path longer than Foundation resolves (1 KB), is still refused")
+    func longPathSymlink() throws {
+        let base = ScratchDirectory("base"), outside = ScratchDirectory("outside")
+        let secret = try TestMedia.tone(in: outside, name: "secret.wav", seconds: 0.2)
+        let deep = (0..<8).map { String(repeating: "d\($0)", count: 80) }.joined(separator: "/")
+        try FileManager.default.createDirectory(atPath: base.file(deep), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: base.file(deep + "/x.wav"), withDestinationPath: secret)
+        try FileManager.default.createSymbolicLink(atPath: base.file(deep + "/gone.wav"), withDestinationPath: outside.file("not-yet.wav"))
+        #expect(base.file(deep + "/x.wav").utf8.count > 1026)
+        let resolver = AssetResolver(baseDirectory: base.path)
+        let error = try #require(throws: MediaError.self) { try resolver.path(deep + "/x.wav", field: "audio.music[0].file") }
+        #expect(error.code == .pathNotAllowed, "\(error)")
+        let dangling = try #require(throws: MediaError.self) { try resolver.path(deep + "/gone.wav", field: "audio.music[0].file") }
+        #expect(dangling.code == .fileNotFound || dangling.code == .pathNotAllowed, "\(dangling)")
+    }
+
+    @Test("filter-graph escaping works on scalars: a quote or colon fused with a combining mark is escaped too")
+    func escapingByScalar() {
+        let fused = "a'\u{301}b:\u{301}c"
+        let escaped = FilterEscaping.value(fused)
+        for scalar in escaped.unicodeScalars.indices where ["'", ":"].contains(escaped.unicodeScalars[scalar]) {
+            #expect(escaped.unicodeScalars[escaped.unicodeScalars.index(before: scalar)] == "\\", "\(escaped)")
+        }
+        #expect(FilterEscaping.value("a:b") == "a\\\\:b")
+    }
 }

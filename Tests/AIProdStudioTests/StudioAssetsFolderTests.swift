@@ -37,6 +37,9 @@ struct StudioAssetsFolderTests {
         #expect(files.contains { $0.hasSuffix("-logo.png") }, "\(files)")
         let again = try TimelineRenderer(timeline: timeline, resolver: AssetResolver(baseDirectory: directory.path)).render(to: directory.file("b.mp4"))
         #expect(again.frames == result.render.frames)
+        // The same render again, to the same output, replaces what the first brought in.
+        let second = try StudioPipelineTests.pipeline().run(script: script, job: job, output: directory.file("a.mp4"))
+        #expect(second.render.frames == result.render.frames)
         // The user's files are untouched.
         #expect(FileManager.default.fileExists(atPath: "\(assets)/harbour-boats.jpg") && FileManager.default.fileExists(atPath: elsewhere.file("logo.png")))
     }

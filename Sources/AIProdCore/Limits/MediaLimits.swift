@@ -14,13 +14,14 @@ public struct MediaLimits: Sendable, Hashable {
     public var maxSampleRate = 384_000
     /// Most audio channels accepted in one stream.
     public var maxChannels = 8
-    /// Longest audio file accepted, in seconds.
-    public var maxAudioSeconds = 4 * 3600
+    /// Longest audio file accepted, in seconds: as long as the longest timeline, so that what
+    /// aiprod renders it can read back (QA, thumbnail, true-peak check).
+    public var maxAudioSeconds = 6 * 3600
     /// Largest video picture, in pixels per side.
     public var maxVideoWidth = 7_680
     public var maxVideoHeight = 4_320
     /// Longest video file accepted, in seconds.
-    public var maxVideoSeconds = 4 * 3600
+    public var maxVideoSeconds = 6 * 3600
     /// Most streams in one file (audio, video, subtitles, data, attachments together).
     public var maxStreams = 16
 

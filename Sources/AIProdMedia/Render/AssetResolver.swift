@@ -38,15 +38,25 @@ public struct AssetResolver: Sendable, Hashable {
         guard reach == .confined else { return lexical }
         let roots = ([baseDirectory] + extraRoots).map { URL(fileURLWithPath: $0).standardizedFileURL }
         let lexicalRoots = roots.map(\.path)
-        let realRoots = roots.map { $0.resolvingSymlinksInPath().path }
-        let real = URL(fileURLWithPath: lexical).resolvingSymlinksInPath().path
-        let inside = (Self.isInside(lexical, lexicalRoots) || Self.isInside(lexical, realRoots))
-            && (Self.isInside(real, realRoots) || Self.isInside(real, lexicalRoots))
-        guard inside else {
-            throw MediaError(.pathNotAllowed, file: file,
-                             "\(field): leads outside the timeline's folder \(base.path) (absolute paths, \"..\" and symlinks out of it are refused; name files relative to the timeline, or let the command line allow them with --allow-outside-paths)")
+        let realRoots = roots.compactMap { Self.realPath($0.path) }
+        let refused = MediaError(.pathNotAllowed, file: file,
+                                 "\(field): leads outside the timeline's folder \(base.path) (absolute paths, \"..\" and symlinks out of it are refused; name files relative to the timeline, or let the command line allow them with --allow-outside-paths)")
+        // Named outside: refused whether or not such a file exists.
+        guard Self.isInside(lexical, lexicalRoots) || Self.isInside(lexical, realRoots) else { throw refused }
+        // Symlinks resolved by the C library (realpath(3)), not by Foundation: that one gives up
+        // on long paths and missing parts and then returns the path unresolved, links and all.
+        guard let real = Self.realPath(lexical) else {
+            throw MediaError(.fileNotFound, file: lexical, "\(field): file not found")
         }
+        guard Self.isInside(real, realRoots) else { throw refused }
         return lexical
+    }
+
+    /// Every symlink and `..` resolved by the C library, or nil when the path does not exist.
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     private static func isInside(_ path: String, _ roots: [String]) -> Bool {

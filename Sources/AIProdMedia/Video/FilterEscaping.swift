@@ -7,13 +7,16 @@ enum FilterEscaping {
         escape(escape(text, special: "\\':"), special: "\\'[],;")
     }
 
+    /// Works on Unicode scalars, as libavfilter reads bytes: a `'` or `:` fused with a combining
+    /// mark into one `Character` must be escaped all the same.
     private static func escape(_ text: String, special: String) -> String {
-        var out = ""
-        for character in text {
-            if special.contains(character) { out.append("\\") }
-            out.append(character)
+        let special = Set(special.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if special.contains(scalar) { out.append("\\") }
+            out.append(scalar)
         }
-        return out
+        return String(out)
     }
 
     /// A number for a graph description: plain decimal, enough digits for frame accuracy.

@@ -55,6 +55,10 @@ struct TimelineMediaFolder {
         let source = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            // A render again to the same output replaces what the last one brought in.
+            if (try? FileManager.default.attributesOfItem(atPath: destination)) != nil {
+                try FileManager.default.removeItem(atPath: destination)
+            }
             do {
                 try FileManager.default.linkItem(atPath: source, toPath: destination)
             } catch {
