@@ -16,7 +16,7 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let config = try studio.studioConfig()
+            let config = try ConfigFile(studio.config).studio()
             let text = try StudioOptions.readScript(script, config: config)
             let plan = try OfflinePlanner(config: config).plan(
                 text, preset: try studio.resolvedPreset(), seed: studio.seed, targetDuration: try studio.targetDuration())

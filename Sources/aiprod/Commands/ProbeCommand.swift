@@ -23,7 +23,7 @@ struct ProbeCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let limits = try ConfigLimits.load(config)
+            let limits = try ConfigFile(config).limits()
             let result = try MediaProbe(decode: decode, measureLoudness: !noLoudness, limits: limits.media).probe(file)
             print(String(decoding: try JSONCoding.encoder.encode(result), as: UTF8.self))
         } catch {

@@ -61,7 +61,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     private func render() throws {
-        let limits = try ConfigLimits.load(studio.config)
+        let limits = try ConfigFile(studio.config).limits()
         let (timeline, resolver) = try TimelineLoader.load(self.timeline, limits: limits,
                                                            reach: allowOutsidePaths ? .anywhere : .confined)
         for path in [output, srt, vtt, thumbnail].compactMap({ $0 }) {

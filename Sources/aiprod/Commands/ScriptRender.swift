@@ -13,10 +13,11 @@ struct ScriptRender {
         }
         try RenderCommand.requireWritableDirectory(for: command.output)
         let studio = command.studio
-        let config = try studio.studioConfig()
+        let file = try ConfigFile(studio.config)
+        let config = try file.studio()
         let job = ScriptJob(preset: try studio.resolvedPreset(), seed: studio.seed, targetDuration: try studio.targetDuration(),
                             assetsDirectory: command.assets, watermark: command.watermark ?? config.watermark,
-                            limits: try ConfigLimits.load(studio.config).media)
+                            limits: try file.limits().media)
         let script = try StudioOptions.readScript(command.timeline, config: config)
         let pipeline = StudioPipeline(
             planner: OfflinePlanner(config: config), narrator: EspeakNarrator(config: config),

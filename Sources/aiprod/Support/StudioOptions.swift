@@ -32,20 +32,6 @@ struct StudioOptions: ParsableArguments {
         return value
     }
 
-    func studioConfig() throws(StudioError) -> StudioConfig {
-        guard let config else { return StudioConfig() }
-        guard let data = FileManager.default.contents(atPath: config) else {
-            throw StudioError(.invalidOption, "configuration file \(config) not found or not readable")
-        }
-        do {
-            return try StudioConfig(ini: INIFile(parsing: String(decoding: data, as: UTF8.self)))
-        } catch let error as INIFile.ParseError {
-            throw StudioError(.invalidOption, "\(config): \(error)")
-        } catch {
-            throw StudioError(.invalidOption, "\(config): \(error)")
-        }
-    }
-
     /// Reads a script as UTF-8, refusing early a file far over the size limit.
     static func readScript(_ path: String, config: StudioConfig) throws(StudioError) -> String {
         guard FileManager.default.fileExists(atPath: path) else {
