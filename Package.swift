@@ -9,6 +9,12 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // System library: the ffmpeg 5.1 libraries from Debian, plus a shim header for the
@@ -36,12 +42,49 @@ let package = Package(
             name: "AIProdStudio",
             dependencies: ["AIProdCore", "AIProdMedia", "CEspeakNG", "CFluidSynth"]
         ),
+        // SQLite (WAL) through GRDB: jobs, the durable queue, results, costs, tokens, audit log,
+        // asset index; and the content-addressed asset folder. No libav, espeak or fluidsynth.
+        .target(
+            name: "AIProdStore",
+            dependencies: [
+                "AIProdCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The stage runner (one for the CLI and the daemon) and the worker pool.
+        .target(
+            name: "AIProdPipeline",
+            dependencies: [
+                "AIProdCore", "AIProdMedia", "AIProdStudio", "AIProdStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The HTTP API (Hummingbird 2). Talks to the Store; hands work to the Pipeline through the queue.
+        .target(
+            name: "AIProdServer",
+            dependencies: [
+                "AIProdCore", "AIProdStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "aiprod",
             dependencies: [
                 "AIProdCore",
                 "AIProdMedia",
                 "AIProdStudio",
+                "AIProdStore",
+                "AIProdPipeline",
+                "AIProdServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,5 +102,10 @@ let package = Package(
         .testTarget(name: "AIProdStudioTests", dependencies: ["AIProdCore", "AIProdMedia", "AIProdStudio", "AIProdTestSupport"]),
         // Runs the built `aiprod` binary: exit codes, outputs, nothing half-written.
         .testTarget(name: "AIProdCLITests", dependencies: ["AIProdMedia", "AIProdTestSupport"]),
+        .testTarget(name: "AIProdStoreTests", dependencies: ["AIProdCore", "AIProdStore", "AIProdTestSupport"]),
+        .testTarget(name: "AIProdPipelineTests", dependencies: ["AIProdCore", "AIProdMedia", "AIProdStudio", "AIProdStore", "AIProdPipeline", "AIProdTestSupport"]),
+        // Real HTTP on loopback against the built daemon and a real SQLite file.
+        .testTarget(name: "AIProdServerTests", dependencies: ["AIProdCore", "AIProdStore", "AIProdPipeline", "AIProdServer", "AIProdTestSupport",
+                                                              .product(name: "Hummingbird", package: "hummingbird")]),
     ]
 )

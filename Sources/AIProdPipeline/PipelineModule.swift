@@ -1,0 +1,2 @@
+/// The stage runner and the worker pool.
+enum PipelineModule {}
