@@ -7,16 +7,22 @@ extension SQLiteStore {
     static let speedSmoothing = 0.3
 
     public func spend(monthOf date: Date) throws(StoreError) -> Double {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
-        guard let month = calendar.dateInterval(of: .month, for: date) else {
-            throw StoreError.invalidValue("No calendar month holds that date.", field: "date")
-        }
+        let month = try Self.utcMonth(of: date)
         return try read { db in
             try Double.fetchOne(
                 db, sql: "SELECT coalesce(sum(usd), 0) FROM costs WHERE at >= ? AND at < ?",
                 arguments: [month.start.unixSeconds, month.end.unixSeconds]) ?? 0
         }
+    }
+
+    /// The calendar month (UTC) holding `date`: budgets reset on the 1st at 00:00 UTC.
+    static func utcMonth(of date: Date) throws(StoreError) -> DateInterval {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+        guard let month = calendar.dateInterval(of: .month, for: date) else {
+            throw StoreError.invalidValue("No calendar month holds that date.", field: "date")
+        }
+        return month
     }
 
     public func recordSpeed(preset: String, secondsPerVideoSecond: Double) throws(StoreError) {

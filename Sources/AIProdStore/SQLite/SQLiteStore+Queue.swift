@@ -27,6 +27,9 @@ extension SQLiteStore {
             {
                 return (try requireJob(db, id), false)
             }
+            if let budget = options.monthlyBudgetUSD, budget > 0, let estimate = options.estimate {
+                try checkBudget(db, budget: budget, adding: estimate.usd, now: now)
+            }
             let job = JobRecord(
                 id: JobID(), spec: spec, state: .queued, maxAttempts: options.maxAttempts, priority: spec.priority,
                 createdAt: now, updatedAt: now, runAt: now, idempotencyKey: options.idempotencyKey, tokenName: options.tokenName,
@@ -51,6 +54,27 @@ extension SQLiteStore {
             events.publish(.enqueued(outcome.job.id))
         }
         return outcome
+    }
+
+    /// Refuses a job whose estimate would take the month past the budget: recorded spend plus
+    /// the estimates of the jobs still to finish (they will be recorded when they do).
+    private func checkBudget(_ db: Database, budget: Double, adding usd: Double, now: Date) throws {
+        let month = try Self.utcMonth(of: now)
+        let spent = try Double.fetchOne(
+            db, sql: "SELECT coalesce(sum(usd), 0) FROM costs WHERE at >= ? AND at < ?",
+            arguments: [month.start.unixSeconds, month.end.unixSeconds]) ?? 0
+        let committed = try Double.fetchOne(
+            db,
+            sql: """
+                SELECT coalesce(sum(json_extract(estimate, '$.usd')), 0) FROM jobs
+                WHERE state IN ('queued', 'running', 'failed') AND estimate IS NOT NULL
+                """) ?? 0
+        guard spent + committed + usd <= budget else {
+            let text = { (value: Double) in String(format: "%.2f", value) }
+            throw StoreError.budgetExceeded(
+                "The monthly budget of $\(text(budget)) would be exceeded: $\(text(spent)) spent this month, "
+                    + "$\(text(committed)) estimated for unfinished jobs, $\(text(usd)) for this one.")
+        }
     }
 
     public func claim(worker: String, now: Date) throws(StoreError) -> ClaimedJob? {
@@ -194,7 +218,8 @@ extension SQLiteStore {
         let job = try write { db -> JobRecord in
             let job = try requireJob(db, id)
             try checkLease(job, worker: worker)
-            if failure.category == .cancelled, job.cancelRequested {
+            if job.cancelRequested {
+                // The client asked to cancel: whatever went wrong, the job is not run again.
                 try checkMove(job, to: .canceled)
                 try finish(db, id, state: .canceled, error: nil, now: now)
             } else if failure.isRetryable, job.attempts < job.maxAttempts {
@@ -308,7 +333,8 @@ extension SQLiteStore {
     }
 
     /// Running jobs whose worker is gone go back to the queue; the attempt counts (a job that
-    /// kills its worker every time must end), so one that has used them all is dead.
+    /// kills its worker every time must end), so one that has used them all is dead. One whose
+    /// cancel was requested is canceled.
     private func reclaim(where condition: String, arguments: StatementArguments, now: Date, reason: String) throws(StoreError) -> Int {
         let failure = JobFailure(
             code: reason, message: "The worker running the job stopped answering (crash or hang) on its last allowed attempt.",
@@ -319,7 +345,10 @@ extension SQLiteStore {
             var reclaimed: [JobRecord] = []
             for id in ids {
                 let job = try requireJob(db, id)
-                if job.attempts < job.maxAttempts {
+                if job.cancelRequested {
+                    try checkMove(job, to: .canceled)
+                    try finish(db, id, state: .canceled, error: nil, now: now)
+                } else if job.attempts < job.maxAttempts {
                     try checkMove(job, to: .queued)
                     try db.execute(
                         sql: "UPDATE jobs SET state = 'queued', updated_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?",
