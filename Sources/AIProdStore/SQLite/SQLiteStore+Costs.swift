@@ -32,7 +32,7 @@ extension SQLiteStore {
         guard !preset.isEmpty, preset.utf8.count <= 100 else { throw StoreError.invalidValue("A preset's name has 1…100 bytes.", field: "preset") }
         let alpha = Self.speedSmoothing
         try write { db in
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO preset_speed (preset, seconds_per_video_second, samples, updated_at) VALUES (?, ?, 1, ?)
                     ON CONFLICT(preset) DO UPDATE SET
@@ -64,8 +64,8 @@ extension SQLiteStore {
 
     public func recordWebhookAttempt(job: JobID, url: String, attempt: Int, status: Int?, error: String?, now: Date) throws(StoreError) {
         try write { db in
-            _ = try requireJob(db, job)
-            try db.execute(
+            _ = try requireHead(db, job)
+            try db.executeCached(
                 sql: "INSERT INTO webhook_attempts (job_id, url, attempt, status, error, at) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [job.rawValue, url, attempt, status, error, now.unixSeconds])
         }
