@@ -451,3 +451,26 @@ struct JobCursor {
 
     var text: String { Data("\(createdAt) \(id)".utf8).base64EncodedString() }
 }
+
+extension SQLiteStore {
+    /// The stage runs of a job in the order they started (timings for the API and the ETA).
+    public func stageRuns(_ id: JobID) throws(StoreError) -> [StageRun] {
+        try read { db in
+            _ = try requireHead(db, id)
+            return try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM stage_runs WHERE job_id = ? ORDER BY id"), arguments: [id.rawValue]
+            ).map { row in
+                let stageText = try row.decode(String.self, forColumn: "stage")
+                guard let stage = StageName(rawValue: stageText) else { throw StoreError(.database, "A stage run has an unknown stage '\(stageText)'.") }
+                return StageRun(
+                    stage: stage,
+                    attempt: try row.decode(Int.self, forColumn: "attempt"),
+                    worker: try row.decode(String.self, forColumn: "worker"),
+                    startedAt: Date(unixSeconds: try row.decode(Double.self, forColumn: "started_at")),
+                    finishedAt: try row.decode(Double?.self, forColumn: "finished_at").map(Date.init(unixSeconds:)),
+                    seconds: try row.decode(Double?.self, forColumn: "seconds")
+                )
+            }
+        }
+    }
+}
