@@ -26,7 +26,8 @@ public struct QueueBenchmark: Sendable {
         return Measurement(jobs: max(count, 0), seconds: Self.seconds(since: start))
     }
 
-    /// Claims and completes (an empty stage, a result) every queued job with `workers` threads.
+    /// Claims and completes every queued job with `workers` threads, as a worker does with a stage
+    /// that does nothing: claim (lease), stage started, stage finished, result.
     public func claimAndComplete(workers: Int) -> Measurement {
         let result = JobResult(
             video: "video.mp4", thumbnail: nil, subtitlesSrt: nil, subtitlesVtt: nil, duration: 1, videoBytes: 1,
@@ -36,7 +37,10 @@ public struct QueueBenchmark: Sendable {
         DispatchQueue.concurrentPerform(iterations: max(workers, 1)) { index in
             let worker = "bench-\(index)"
             while let claimed = try? store.claim(worker: worker, now: Date()) {
-                guard (try? store.succeed(claimed.job.id, worker: worker, result: result, costs: [], now: Date())) != nil else { continue }
+                guard (try? store.stageStarted(claimed.job.id, stage: .publish, worker: worker, now: Date())) != nil,
+                      (try? store.stageFinished(claimed.job.id, stage: .publish, seconds: 0, now: Date())) != nil,
+                      (try? store.succeed(claimed.job.id, worker: worker, result: result, costs: [], now: Date())) != nil
+                else { continue }
                 completed.add()
             }
         }

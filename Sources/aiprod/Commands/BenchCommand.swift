@@ -5,5 +5,5 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks (see docs/BENCHMARKS.md).",
-        subcommands: [BenchRenderCommand.self, BenchStagesCommand.self])
+        subcommands: [BenchRenderCommand.self, BenchStagesCommand.self, BenchQueueCommand.self])
 }
