@@ -19,7 +19,7 @@ struct StageRunnerTests {
         #expect(result.qaPassed, "\(result.qaFailures)")
         let files = PipelineFixture.files(under: directory.root)
         for name in ["spec.json", "plan.json", "timeline.json", "video.mp4", "thumbnail.jpg", "subtitles.srt", "subtitles.vtt", "qa.json",
-                     "result.json", "media/narration-1.wav", "media/narration-2.wav", "media/narration.json", "media/effects.json",
+                     "result.json", "media/narration-1.wav", "media/narration.json", "media/effects.json",
                      "media/music.wav"] + StageName.allCases.map({ "stages/\($0.rawValue).json" }) {
             #expect(files.contains(name), "\(name) missing from \(files)")
         }
@@ -33,7 +33,8 @@ struct StageRunnerTests {
         #expect(result.video == "video.mp4" && result.subtitlesSrt == "subtitles.srt")
         // Word timings and chosen effects are saved for the later stages.
         let narrations = try PipelineFixture.decode([Narration].self, directory.path("media/narration.json"))
-        #expect(narrations.count == 2 && narrations.allSatisfy { !$0.words.isEmpty && $0.path.hasPrefix("media/") })
+        let plan = try PipelineFixture.decode(Plan.self, directory.plan)
+        #expect(narrations.count == plan.scenes.count && narrations.allSatisfy { !$0.words.isEmpty && $0.path.hasPrefix("media/") })
         let effects = try PipelineFixture.decode([[SoundEffect]].self, directory.path("media/effects.json"))
         #expect(effects.flatMap { $0 }.allSatisfy { $0.path.hasPrefix("media/effect-") })
         // The timeline names only files inside the job, relative to it.
@@ -41,7 +42,8 @@ struct StageRunnerTests {
         #expect(TimelineFiles.all(timeline).allSatisfy { !$0.hasPrefix("/") && FileManager.default.fileExists(atPath: directory.path($0)) })
         // A manifest records its files with their sizes.
         let manifest = try #require(directory.finishedManifest(.narrate))
-        #expect(manifest.files.map(\.path) == ["media/narration-1.wav", "media/narration-2.wav", "media/narration.json"])
+        #expect(manifest.files.map(\.path) == plan.scenes.map { "media/narration-\($0.index + 1).wav" } + ["media/narration.json"])
+        #expect(manifest.files.allSatisfy { $0.bytes > 0 })
 
         // Run again: every stage checks out and is skipped; nothing is rewritten.
         let before = PipelineFixture.identity(directory.video)
@@ -103,11 +105,11 @@ struct StageRunnerTests {
         #expect(directory.finishedManifest(.score) != nil)
 
         // A narration gone: narrate runs again.
-        try FileManager.default.removeItem(atPath: directory.path("media/narration-2.wav"))
+        try FileManager.default.removeItem(atPath: directory.path("media/narration-1.wav"))
         let again = StageLog()
         try runner.run(spec: spec, in: directory, context: PipelineFixture.context(), through: .direct, onStage: again.record)
         #expect(again.skipped == [.plan] && again.ran == [.narrate, .foley, .score, .direct])
-        #expect(FileManager.default.fileExists(atPath: directory.path("media/narration-2.wav")))
+        #expect(FileManager.default.fileExists(atPath: directory.path("media/narration-1.wav")))
 
         // A manifest that does not decode counts as no manifest.
         try Data("{".utf8).write(to: URL(fileURLWithPath: directory.manifest(.plan)))
