@@ -94,6 +94,8 @@ struct StageRunnerTests {
         try runner.run(spec: spec, in: directory, context: PipelineFixture.context(), through: .direct)
         let plan = PipelineFixture.identity(directory.plan)
 
+        // A half-written file a killed run left behind goes when a stage next runs.
+        scratch.write("half", to: "job/media/.music.wav.dead1234.partial")
         // The music cut short: score runs again, and direct after it.
         let handle = try #require(FileHandle(forWritingAtPath: directory.path("media/music.wav")))
         try handle.truncate(atOffset: 1000)
@@ -103,6 +105,7 @@ struct StageRunnerTests {
         #expect(log.skipped == [.plan, .narrate, .foley] && log.ran == [.score, .direct])
         #expect(PipelineFixture.identity(directory.plan) == plan)
         #expect(directory.finishedManifest(.score) != nil)
+        #expect(!FileManager.default.fileExists(atPath: directory.path("media/.music.wav.dead1234.partial")))
 
         // A narration gone: narrate runs again.
         try FileManager.default.removeItem(atPath: directory.path("media/narration-1.wav"))
