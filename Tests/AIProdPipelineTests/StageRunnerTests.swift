@@ -13,9 +13,17 @@ struct StageRunnerTests {
         let scratch = ScratchDirectory()
         let directory = PipelineFixture.directory(scratch)
         let log = StageLog()
-        let result = try PipelineFixture.runner().run(spec: PipelineFixture.spec(), in: directory, context: PipelineFixture.context(),
-                                                      onStage: log.record)
+        let progress = ProgressLog()
+        let result = try PipelineFixture.runner().run(spec: PipelineFixture.spec(), in: directory,
+                                                      context: PipelineFixture.context(progress: progress), onStage: log.record)
         #expect(log.ran == StageName.allCases)
+        // Every stage reports its start and end; the long ones report along the way too.
+        for stage in StageName.allCases {
+            #expect(progress.fractions(stage).first == 0 && progress.fractions(stage).last == 1, "\(stage): \(progress.fractions(stage))")
+        }
+        for stage in [StageName.score, .render] {
+            #expect(progress.fractions(stage).contains { $0 > 0 && $0 < 1 }, "\(stage): \(progress.fractions(stage))")
+        }
         #expect(result.qaPassed, "\(result.qaFailures)")
         let files = PipelineFixture.files(under: directory.root)
         for name in ["spec.json", "plan.json", "timeline.json", "video.mp4", "thumbnail.jpg", "subtitles.srt", "subtitles.vtt", "qa.json",

@@ -33,8 +33,9 @@ enum PipelineFixture {
         JobSpec(script: script, preset: preset.name, seed: seed)
     }
 
-    static func context(_ cancellation: RenderCancellation = RenderCancellation()) -> StageContext {
-        StageContext(cancellation: cancellation, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+    static func context(_ cancellation: RenderCancellation = RenderCancellation(), progress: ProgressLog? = nil) -> StageContext {
+        StageContext(cancellation: cancellation, progress: { progress?.record($0) },
+                     logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
     /// A job folder inside `scratch`.
@@ -77,4 +78,13 @@ final class StageLog: Sendable {
 
     var ran: [StageName] { stages { if case .finished = $0 { true } else { false } } }
     var skipped: [StageName] { stages { if case .skipped = $0 { true } else { false } } }
+}
+
+/// Records the progress a run reports.
+final class ProgressLog: Sendable {
+    private let reports = Mutex<[JobProgress]>([])
+
+    func record(_ progress: JobProgress) { reports.withLock { $0.append(progress) } }
+
+    func fractions(_ stage: StageName) -> [Double] { reports.withLock { $0.filter { $0.stage == stage }.map(\.fraction) } }
 }
