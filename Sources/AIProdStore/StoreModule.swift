@@ -1,2 +1,0 @@
-/// The store of jobs, queue, tokens, audit and assets (SQLite through GRDB).
-enum StoreModule {}
