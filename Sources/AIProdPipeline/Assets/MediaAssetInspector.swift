@@ -1,4 +1,5 @@
 import AIProdCore
+import AIProdStore
 import AIProdMedia
 
 /// Inspects a file with the media engine's safe opening (local files, an allow-list of
