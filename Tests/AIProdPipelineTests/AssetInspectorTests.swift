@@ -1,6 +1,7 @@
 import AIProdCore
 import AIProdMedia
 import AIProdPipeline
+import AIProdStore
 import AIProdTestSupport
 import Foundation
 import Testing

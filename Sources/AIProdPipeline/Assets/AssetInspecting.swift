@@ -1,4 +1,5 @@
 import AIProdCore
+import AIProdStore
 
 /// Tells what an uploaded file is by opening it as media, never by its name: the server calls
 /// it on each upload (off its event loops: it blocks) and refuses what is not an image, a
