@@ -75,7 +75,17 @@ public final class DedicatedThread: Sendable {
         if wasOpen { available.signal() }
     }
 
+    /// The name of the dedicated thread the caller runs on; nil on any other thread (the
+    /// cooperative pool's, an event loop's). Foundation on Linux does not pass a thread's name
+    /// to the system, so the thread keeps it in its own dictionary.
+    static var currentName: String? {
+        Thread.current.threadDictionary[nameKey] as? String
+    }
+
+    private static let nameKey = "aiprod.DedicatedThread.name"
+
     private func loop() {
+        Thread.current.threadDictionary[Self.nameKey] = name
         while true {
             available.wait()
             let next: (@Sendable () -> Void)? = queue.withLock { queue in
