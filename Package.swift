@@ -101,8 +101,10 @@ let package = Package(
         // Helpers the test targets share: temporary folders, media made in-process.
         .target(name: "AIProdTestSupport", dependencies: ["AIProdMedia"], path: "Tests/AIProdTestSupport"),
         .testTarget(name: "AIProdStudioTests", dependencies: ["AIProdCore", "AIProdMedia", "AIProdStudio", "AIProdTestSupport"]),
-        // Runs the built `aiprod` binary: exit codes, outputs, nothing half-written.
-        .testTarget(name: "AIProdCLITests", dependencies: ["AIProdMedia", "AIProdTestSupport"]),
+        // Runs the built `aiprod` binary: exit codes, outputs, nothing half-written; the daemon's crash
+        // test reads its SQLite file back through the store.
+        .testTarget(name: "AIProdCLITests", dependencies: ["AIProdMedia", "AIProdStore", "AIProdTestSupport",
+                                                        .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "AIProdStoreTests", dependencies: ["AIProdCore", "AIProdStore", "AIProdTestSupport"]),
         .testTarget(name: "AIProdPipelineTests", dependencies: ["AIProdCore", "AIProdMedia", "AIProdStudio", "AIProdStore", "AIProdPipeline", "AIProdTestSupport",
                                                                 .product(name: "Logging", package: "swift-log")]),
