@@ -106,8 +106,12 @@ let package = Package(
         .testTarget(name: "AIProdCLITests", dependencies: ["AIProdMedia", "AIProdStore", "AIProdTestSupport",
                                                         .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "AIProdStoreTests", dependencies: ["AIProdCore", "AIProdStore", "AIProdTestSupport"]),
+        // Hummingbird: the loopback receiver the webhook tests deliver to; ServiceLifecycle: the
+        // worker pool runs in a ServiceGroup, as in the daemon.
         .testTarget(name: "AIProdPipelineTests", dependencies: ["AIProdCore", "AIProdMedia", "AIProdStudio", "AIProdStore", "AIProdPipeline", "AIProdTestSupport",
-                                                                .product(name: "Logging", package: "swift-log")]),
+                                                                .product(name: "Logging", package: "swift-log"),
+                                                                .product(name: "Hummingbird", package: "hummingbird"),
+                                                                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),
         // Real HTTP on loopback against the built daemon and a real SQLite file.
         .testTarget(name: "AIProdServerTests", dependencies: ["AIProdCore", "AIProdStore", "AIProdPipeline", "AIProdServer", "AIProdTestSupport",
                                                               .product(name: "Hummingbird", package: "hummingbird")]),
