@@ -46,26 +46,18 @@ struct JobExecution<Store: JobStore, Runner: StageRunning>: Sendable {
         }, logger: logger)
     }
 
+    /// Stage starts and ends go to the store (the runner logs them itself).
     private func stageReporter(for id: JobID, logger: Logger) -> @Sendable (StageName, StageEvent) -> Void {
         let store = store, worker = worker
         return { stage, event in
-            var logger = logger
-            logger[metadataKey: "stage"] = "\(stage.rawValue)"
             do {
                 switch event {
-                case .started:
-                    logger.info("stage started")
-                    try store.stageStarted(id, stage: stage, worker: worker, now: Date())
-                case .skipped:
-                    logger.info("stage already done")
-                case .finished(let manifest):
-                    logger.info("stage finished", metadata: ["seconds": "\(manifest.seconds)"])
-                    try store.stageFinished(id, stage: stage, seconds: manifest.seconds, now: Date())
-                case .failed(let error):
-                    logger.warning("stage failed", metadata: ["code": "\(error.errorCode)", "error": "\(error.errorMessage)"])
+                case .started: try store.stageStarted(id, stage: stage, worker: worker, now: Date())
+                case .finished(let manifest): try store.stageFinished(id, stage: stage, seconds: manifest.seconds, now: Date())
+                case .skipped, .failed: break
                 }
             } catch {
-                logger.warning("stage report not recorded", metadata: ["error": "\(error)"])
+                logger.warning("stage report not recorded", metadata: ["stage": "\(stage.rawValue)", "error": "\(error)"])
             }
         }
     }
@@ -74,7 +66,8 @@ struct JobExecution<Store: JobStore, Runner: StageRunning>: Sendable {
 
     private func succeed(_ job: JobRecord, result: JobResult, seconds: Double, logger: Logger) -> JobOutcome {
         let computeSeconds = result.wallSeconds.isFinite && result.wallSeconds >= 0 ? result.wallSeconds : seconds
-        let costs = [CostItem(kind: "compute", units: computeSeconds, usd: computeSeconds / 3600 * configuration.computeUsdPerHour)]
+        let compute = CostModel(prices: configuration.prices).compute(seconds: computeSeconds)
+        let costs = [CostItem(kind: compute.kind, units: compute.units, usd: compute.usd)]
         do {
             try store.succeed(job.id, worker: worker, result: result, costs: costs, now: Date())
         } catch {

@@ -26,14 +26,14 @@ public struct WorkerPoolConfiguration: Sendable {
     public var workerPrefix: String
     /// The preset a job that names none renders with: its measured speed is recorded under it.
     public var defaultPreset: String
-    /// The compute price a finished job's wall time is billed at.
-    public var computeUsdPerHour: Double
+    /// `[costs]`: a finished job's wall time is billed with the same model as its estimate.
+    public var prices: CostsConfig
 
     public init(
         workers: Int = 1, jobsDirectory: String, assetsDirectory: String, heartbeat: Duration = .seconds(10),
         leaseCheck: Duration = .seconds(30), idleRecheck: Duration = .seconds(30), progressInterval: Duration = .milliseconds(250),
         workerPrefix: String = WorkerPoolConfiguration.defaultWorkerPrefix, defaultPreset: String = "web-720p",
-        computeUsdPerHour: Double = 0
+        prices: CostsConfig = CostsConfig()
     ) {
         self.workers = max(1, workers)
         self.jobsDirectory = jobsDirectory
@@ -44,7 +44,7 @@ public struct WorkerPoolConfiguration: Sendable {
         self.progressInterval = progressInterval
         self.workerPrefix = workerPrefix
         self.defaultPreset = defaultPreset
-        self.computeUsdPerHour = computeUsdPerHour
+        self.prices = prices
     }
 
     /// `host:pid`: tells, in a lease, which process holds a job.

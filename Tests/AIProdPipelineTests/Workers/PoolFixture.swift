@@ -22,7 +22,7 @@ final class PoolFixture: Sendable {
         configuration = WorkerPoolConfiguration(
             workers: workers, jobsDirectory: scratch.file("jobs"), assetsDirectory: scratch.file("assets"), heartbeat: .milliseconds(500),
             leaseCheck: .seconds(5), idleRecheck: idleRecheck, progressInterval: .milliseconds(250), workerPrefix: "test",
-            defaultPreset: PipelineFixture.preset.name, computeUsdPerHour: 0.36)
+            defaultPreset: PipelineFixture.preset.name, prices: CostsConfig())
     }
 
     func pool() throws -> WorkerPool<SQLiteStore, StudioFactory.LocalRunner, NoJobEndNotifier> {
