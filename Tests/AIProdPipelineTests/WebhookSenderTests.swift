@@ -100,6 +100,24 @@ struct WebhookSenderTests {
         #expect(Date().timeIntervalSince(started) < 2.9, "the 1 s deadline ended the attempt")
     }
 
+    @Test("cancelling the delivering task (shutdown) stops it mid-request, without retrying")
+    func cancellation() async throws {
+        let reports = Reports()
+        var config = Self.config(attempts: 5)
+        config.timeoutSeconds = 10
+        let sender = WebhookSender(config: config)
+        let started = Date()
+        let outcome = try await WebhookReceiver.serving(statuses: []) { _, base in
+            let delivery = Task { try await sender.deliver(Self.body, to: base + "/slow", event: "job.dead", report: reports.add) }
+            try await Task.sleep(nanoseconds: 300_000_000)
+            delivery.cancel()
+            return try await delivery.value
+        }
+        #expect(outcome == .cancelled(attempts: 1))
+        #expect(Date().timeIntervalSince(started) < 2.5, "the 3 s reply was not awaited")
+        #expect(reports.all.count == 1 && reports.all.first?.status == nil)
+    }
+
     @Test("only http and https URLs: anything else is the caller's error, nothing sent", arguments: [
         "file:///etc/passwd", "ftp://example.com/x", "gopher://127.0.0.1/", "not a url", "http://", "/relative/hook",
     ])
