@@ -69,7 +69,6 @@ let package = Package(
             dependencies: [
                 "AIProdCore", "AIProdStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]

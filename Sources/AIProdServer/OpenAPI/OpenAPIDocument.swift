@@ -1,4 +1,5 @@
 import AIProdCore
+import AIProdStore
 import Foundation
 
 /// `/openapi.json`, generated from ``RouteCatalog`` (the same table the router and the auth
@@ -42,7 +43,7 @@ enum OpenAPIDocument {
             parameters.append(["name": "id", "in": "path", "required": true, "schema": ["type": "string"]])
         }
         for name in route.query {
-            parameters.append(["name": name, "in": "query", "required": false, "schema": querySchema(name)])
+            parameters.append(["name": name, "in": "query", "required": false, "schema": querySchema(name, route: route)])
         }
         if route.method == .post, ["/pipeline/run", "/timeline/render"].contains(route.path) {
             parameters.append(["name": "Idempotency-Key", "in": "header", "required": false, "schema": ["type": "string", "minLength": 1, "maxLength": 200]])
@@ -89,11 +90,17 @@ enum OpenAPIDocument {
         return ["description": description, "content": [route.produces: ["schema": ["type": "string"]]]]
     }
 
-    static func querySchema(_ name: String) -> [String: Any] {
+    static func querySchema(_ name: String, route: Route) -> [String: Any] {
         switch name {
         case "limit": ["type": "integer", "minimum": 1, "maximum": PageQuery.maxLimit]
         case "state": OpenAPISchemas.enumeration(JobState.allCases.map(\.rawValue))
+        case "type": OpenAPISchemas.enumeration(AuditType.allCases.map(\.rawValue))
         case "since", "until": ["type": "string", "format": "date-time"]
+        case "token": ["type": "string", "pattern": TokenName.pattern]
+        case "cursor" where route.path == "/assets": ["type": "string", "pattern": "^[0-9a-f]{64}$"]
+        case "cursor": ["type": "string", "minLength": 1, "maxLength": 256, "description": "the `next` of the previous page, as given"]
+        case "name": ["type": "string", "pattern": AssetName.pattern]
+        case "tags": ["type": "string", "pattern": AssetName.tagsPattern]
         default: ["type": "string"]
         }
     }

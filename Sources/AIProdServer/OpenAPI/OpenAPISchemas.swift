@@ -24,17 +24,23 @@ enum OpenAPISchemas {
     static var all: [String: Any] {
         let jobStates = JobState.allCases.map(\.rawValue)
         let stages = StageName.allCases.map(\.rawValue)
-        let rational: [String: Any] = ["oneOf": [number, string], "description": "seconds: a number or an exact fraction such as \"10/3\""]
+        let rational: [String: Any] = [
+            "oneOf": [
+                ["type": "number", "exclusiveMinimum": true, "minimum": 0, "maximum": 21600] as [String: Any],
+                ["type": "string", "pattern": "^[1-9][0-9]{0,4}(/[1-9][0-9]{0,4})?$"] as [String: Any],
+            ],
+            "description": "seconds, at most 6 hours: a number or an exact fraction such as \"10/3\"",
+        ]
         let runProperties: [String: Any] = [
-            "script": ["type": "string", "minLength": 1, "description": "the text to plan and narrate"],
-            "prompt": ["type": "string", "minLength": 1, "description": "alias of script"],
+            "script": ["type": "string", "pattern": "\\S", "description": "the text to plan and narrate (or give `prompt`)"],
+            "prompt": ["type": "string", "pattern": "\\S", "description": "alias of script"],
             "title": ["type": "string", "maxLength": 200],
             "language": enumeration(Language.allCases.map(\.rawValue)),
             "preset": enumeration(Preset.builtin.map(\.name)),
             "aspect_ratio": enumeration(AspectRatio.allCases.map(\.rawValue)),
             "duration": rational,
-            "seed": ["type": "integer", "minimum": 0],
-            "voice": ["type": "string", "maxLength": 64],
+            "seed": ["type": "integer", "minimum": 0, "maximum": 9_007_199_254_740_991],
+            "voice": ["type": "string", "pattern": "^[A-Za-z0-9_+-]{1,64}$"],
             "music": object([
                 "mood": enumeration(Mood.allCases.map(\.rawValue)),
                 "volume_db": ["type": "number", "minimum": -40, "maximum": 12],
@@ -43,7 +49,7 @@ enum OpenAPISchemas {
             "effects": boolean,
             "subtitles": object(["burn": boolean, "export": boolean], closed: true),
             "asset_ids": array(["type": "string", "pattern": "^[0-9a-f]{64}$"]),
-            "webhook_url": ["type": "string", "format": "uri"],
+            "webhook_url": ["type": "string", "pattern": "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$", "maxLength": 2048],
             "priority": ["type": "integer", "minimum": -100, "maximum": 100],
         ]
         var timelineProperties = runProperties
@@ -52,7 +58,9 @@ enum OpenAPISchemas {
         timelineProperties["timeline"] = ["type": "object", "description": "a Timeline (see docs/TIMELINE.md) whose media files are asset ids"]
         return [
             "Error": object(["error": object(["code": string, "message": string, "field": string], required: ["code", "message"])], required: ["error"]),
-            "RunRequest": object(runProperties, closed: true),
+            "RunRequest": object(runProperties, closed: true).merging([
+                "oneOf": [["required": ["script"]], ["required": ["prompt"]]],
+            ]) { $1 },
             "TimelineRequest": object(timelineProperties, required: ["timeline"], closed: true),
             "CostEstimate": object([
                 "compute_seconds": number, "usd": number, "eta_seconds": number,
@@ -86,7 +94,7 @@ enum OpenAPISchemas {
                 "id": string, "name": string, "role": enumeration(TokenRole.allCases.map(\.rawValue)), "prefix": string,
                 "created_at": dateTime, "last_used_at": dateTime, "revoked_at": dateTime,
             ], required: ["id", "name", "role"]),
-            "TokenRequest": object(["name": ["type": "string", "minLength": 1, "maxLength": 64], "role": enumeration(TokenRole.allCases.map(\.rawValue))],
+            "TokenRequest": object(["name": ["type": "string", "pattern": TokenName.pattern], "role": enumeration(TokenRole.allCases.map(\.rawValue))],
                                    required: ["name", "role"], closed: true),
             "CreatedToken": object(["token": ref("Token"), "secret": string], required: ["token", "secret"]),
             "TokenList": object(["tokens": array(ref("Token"))], required: ["tokens"]),

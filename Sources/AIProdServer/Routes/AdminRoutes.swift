@@ -19,8 +19,8 @@ struct AdminRoutes<Store: JobStore, Planner: JobPlanning, Prober: AssetProbing>:
     func createToken(_ request: Request, _ context: APIRequestContext) async throws -> Response {
         let data = try await BodyReader(maxBytes: min(services.settings.maxBodyBytes, 64 * 1024)).read(request)
         let body = try TimelineDecoder(limits: services.settings.limits.documents).decodeStrict(TokenRequest.self, from: data)
-        guard (1...64).contains(body.name.count), AssetName.isSafe(body.name), !body.name.contains(" ") else {
-            throw APIError.invalid("a token name is 1 to 64 characters, no spaces, slashes or control characters", field: "name")
+        guard TokenName.isValid(body.name) else {
+            throw APIError.invalid("a token name is 1 to 64 of A-Z a-z 0-9 . _ @ -", field: "name")
         }
         let (secret, record) = try await services.store { try $0.createToken(name: body.name, role: body.role, now: Date()) }
         await services.audit(.configChange, context, resource: "/admin/tokens/\(record.id)", detail: "token created: \(record.name) (\(record.role.rawValue))")

@@ -28,6 +28,7 @@ struct AssetRoutes<Store: JobStore, Planner: JobPlanning, Prober: AssetProbing>:
         if let boundary = request.headers[.contentType].flatMap(MultipartUpload.boundary(contentType:)) {
             let multipart = MultipartUpload(boundary: boundary, file: file)
             for try await buffer in request.body { try await multipart.consume(buffer) }
+            try multipart.finish()
             guard multipart.sawFile else {
                 throw APIError.badRequest("missing_field", "the multipart body has no 'file' part", field: "file")
             }

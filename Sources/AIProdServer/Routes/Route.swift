@@ -24,6 +24,8 @@ struct Route: Sendable, Hashable {
     /// Media type of the success answer.
     var produces: String = "application/json"
 
+    var parameterCount: Int { path.filter { $0 == "{" }.count }
+
     /// Whether a concrete request path matches the template (`{x}` matches one segment).
     func matches(path requestPath: Substring) -> Bool {
         let template = path.split(separator: "/", omittingEmptySubsequences: true)

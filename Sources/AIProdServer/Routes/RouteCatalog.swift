@@ -41,15 +41,22 @@ enum RouteCatalog {
         Route(method: .get, path: "/admin/dead", role: .admin, summary: "The dead letter: jobs that failed for good", statuses: [200, 400, 422], query: ["limit", "cursor"], responseSchema: "JobList"),
     ]
 
-    /// The route a request path and method select, if any.
+    /// The route a request path and method select, if any. Like the router's trie, the path
+    /// alone picks the template (literal segments win over parameters: `/pipeline/plan` is not a
+    /// job id), then the method picks the route.
     static func route(method: HTTPRequest.Method, path: Substring) -> Route? {
-        // Literal segments win over parameters (`/pipeline/plan` is not a job id).
-        all.filter { $0.method == method && $0.matches(path: path) }
-            .max { $0.path.filter { $0 == "{" }.count > $1.path.filter { $0 == "{" }.count }
+        guard let template = template(for: path) else { return nil }
+        return all.first { $0.path == template && $0.method == method }
     }
 
-    /// Methods that exist for a path, for a 405's `Allow` header.
+    /// Methods served on a path, for a 405's `Allow` header.
     static func methods(path: Substring) -> [HTTPRequest.Method] {
-        all.filter { $0.matches(path: path) }.map(\.method)
+        guard let template = template(for: path) else { return [] }
+        return all.filter { $0.path == template }.map(\.method)
+    }
+
+    private static func template(for path: Substring) -> String? {
+        all.filter { $0.matches(path: path) }
+            .min { $0.parameterCount < $1.parameterCount }?.path
     }
 }

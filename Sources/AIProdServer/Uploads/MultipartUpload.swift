@@ -1,18 +1,14 @@
 import Foundation
-import MultipartKit
 import NIOCore
 
 /// Streams a `multipart/form-data` upload: the `file` part goes chunk by chunk into an
 /// ``UploadFile`` (never whole in memory); the small text parts `name` and `tags` are kept (at
-/// most 4 KiB each). Other parts are refused, naming them.
+/// most 4 KiB each). Any other part is refused, naming it.
 final class MultipartUpload {
-    private let parser: MultipartParser
+    private var reader: MultipartReader
     private let file: UploadFile
-    private var headers: [String: String] = [:]
     private var part: Part?
     private var text = Data()
-    private var pendingFile: [ByteBuffer] = []
-    private var failure: APIError?
     private(set) var fields: [String: String] = [:]
     private(set) var fileName: String?
     private(set) var sawFile = false
@@ -22,78 +18,82 @@ final class MultipartUpload {
     static let maxFieldBytes = 4096
 
     init(boundary: String, file: UploadFile) {
-        self.parser = MultipartParser(boundary: boundary)
+        self.reader = MultipartReader(boundary: boundary)
         self.file = file
-        parser.onHeader = { [unowned self] name, value in headers[name.lowercased()] = value }
-        parser.onBody = { [unowned self] buffer in body(buffer) }
-        parser.onPartComplete = { [unowned self] in complete() }
     }
 
     func consume(_ buffer: ByteBuffer) async throws {
+        let events: [MultipartReader.Event]
         do {
-            try parser.execute(buffer)
+            events = try reader.feed(buffer.readableBytesView)
         } catch {
-            throw APIError.badRequest("invalid_multipart", "the multipart body is malformed")
+            throw Self.malformed(error)
         }
-        if let failure { throw failure }
-        let chunks = pendingFile
-        pendingFile.removeAll()
-        for chunk in chunks { try await file.append(chunk) }
-    }
-
-    private func body(_ buffer: ByteBuffer) {
-        guard failure == nil else { return }
-        if part == nil { part = startPart() }
-        switch part {
-        case .file?:
-            pendingFile.append(buffer)
-        case .field?:
-            guard text.count + buffer.readableBytes <= Self.maxFieldBytes else {
-                failure = APIError.badRequest("field_too_large", "a text part is at most \(Self.maxFieldBytes) bytes", field: currentName)
-                return
+        for event in events {
+            switch event {
+            case .headers(let headers):
+                part = try start(headers)
+            case .body(let bytes):
+                switch part {
+                case .file?:
+                    try await file.append(ByteBuffer(bytes: bytes))
+                case .field(let name)?:
+                    guard text.count + bytes.count <= Self.maxFieldBytes else {
+                        throw APIError.badRequest("field_too_large", "a text part is at most \(Self.maxFieldBytes) bytes", field: name)
+                    }
+                    text.append(contentsOf: bytes)
+                case nil:
+                    throw APIError.badRequest("invalid_multipart", "the multipart body is malformed")
+                }
+            case .partEnd:
+                try complete()
             }
-            text.append(contentsOf: buffer.readableBytesView)
-        case nil:
-            break
         }
     }
 
-    private var currentName: String? { Self.parameter("name", in: headers["content-disposition"] ?? "") }
+    /// The body has ended: it must have been closed properly.
+    func finish() throws {
+        do {
+            try reader.finish()
+        } catch {
+            throw Self.malformed(error)
+        }
+    }
 
-    private func startPart() -> Part? {
-        guard let name = currentName else {
-            failure = APIError.badRequest("invalid_multipart", "a part has no Content-Disposition name")
-            return nil
+    private func start(_ headers: [String: String]) throws -> Part {
+        let disposition = headers["content-disposition"] ?? ""
+        guard let name = Self.parameter("name", in: disposition) else {
+            throw APIError.badRequest("invalid_multipart", "a part has no Content-Disposition name")
         }
         switch name {
         case "file":
-            guard !sawFile else {
-                failure = APIError.badRequest("invalid_multipart", "one file per upload", field: "file")
-                return nil
-            }
+            guard !sawFile else { throw APIError.badRequest("invalid_multipart", "one file per upload", field: "file") }
             sawFile = true
-            fileName = Self.parameter("filename", in: headers["content-disposition"] ?? "")
+            fileName = Self.parameter("filename", in: disposition)
             return .file
         case "name", "tags":
             return .field(name)
         default:
-            failure = APIError.badRequest("unknown_field", "unknown part (expected file, name, tags)", field: name)
-            return nil
+            throw APIError.badRequest("unknown_field", "unknown part (expected file, name, tags)", field: String(name.prefix(64)))
         }
     }
 
-    private func complete() {
-        if part == nil, failure == nil { part = startPart() }  // an empty part has no body callback
+    private func complete() throws {
         if case .field(let name)? = part {
             guard let value = String(data: text, encoding: .utf8) else {
-                failure = APIError.badRequest("invalid_value", "not UTF-8", field: name)
-                return
+                throw APIError.badRequest("invalid_value", "not UTF-8", field: name)
             }
             fields[name] = value
         }
         part = nil
-        headers.removeAll()
         text.removeAll()
+    }
+
+    private static func malformed(_ error: MultipartReader.Failure) -> APIError {
+        switch error {
+        case .headersTooLarge: APIError.badRequest("invalid_multipart", "a part's headers are over \(MultipartReader.maxHeaderBytes) bytes")
+        case .malformed: APIError.badRequest("invalid_multipart", "the multipart body is malformed")
+        }
     }
 
     /// `name="x"` in a Content-Disposition value.
@@ -110,8 +110,7 @@ final class MultipartUpload {
 
     /// The boundary of a `multipart/form-data; boundary=…` content type.
     static func boundary(contentType: String) -> String? {
-        let lower = contentType.lowercased()
-        guard lower.hasPrefix("multipart/form-data") else { return nil }
+        guard contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
         guard let boundary = parameter("boundary", in: contentType), !boundary.isEmpty, boundary.utf8.count <= 70 else { return nil }
         return boundary
     }
