@@ -44,7 +44,7 @@ struct DaemonCrashTests {
     }
 
     @Test("kill -9 mid-render twice: every job succeeds exactly once, the database is intact")
-    func killMidRender() throws {
+    func killMidRender() async throws {
         let directory = ScratchDirectory()
         let data = directory.file("data")
         let config = directory.write(Self.config(data: data), to: "aiprod.ini")
@@ -55,11 +55,11 @@ struct DaemonCrashTests {
         try #require(token.hasPrefix("aip_"), "a secret on stdout: \(created.stdout)")
 
         var run = 1
-        var daemon = try DaemonProcess.start(config: config, in: directory, run: run)
+        var daemon = try await DaemonProcess.start(config: config, in: directory, run: run)
         var client = APIClient(baseURL: daemon.baseURL, token: token)
         var ids: [String] = []
         for index in 0..<Self.jobs {
-            let response = try client.post("pipeline/run", json: ["script": Self.script(index), "preset": "web-720p", "seed": index + 1])
+            let response = try await client.post("pipeline/run", json: ["script": Self.script(index), "preset": "web-720p", "seed": index + 1])
             try #require(response.status == 202, "submit: \(response.status) \(response.text)")
             let id = try #require(response.json?["job_id"] as? String ?? response.json?["id"] as? String, "a job id: \(response.text)")
             ids.append(id)
@@ -70,15 +70,19 @@ struct DaemonCrashTests {
         let deadline = ContinuousClock.now + Self.patience
         while killed < Self.kills, ContinuousClock.now < deadline {
             guard daemon.process.isRunning else { break }
-            if try ids.contains(where: { try Self.isRendering(client.get("pipeline/\($0)")) }) {
-                daemon.stop(SIGKILL)
+            var rendering = false
+            for id in ids where !rendering {
+                rendering = Self.isRendering(try await client.get("pipeline/\(id)"))
+            }
+            if rendering {
+                await daemon.stop(SIGKILL)
                 #expect(daemon.process.terminationReason == .uncaughtSignal, "killed by SIGKILL")
                 killed += 1
                 run += 1
-                daemon = try DaemonProcess.start(config: config, in: directory, run: run)
+                daemon = try await DaemonProcess.start(config: config, in: directory, run: run)
                 client = APIClient(baseURL: daemon.baseURL, token: token)
             } else {
-                Thread.sleep(forTimeInterval: 0.02)
+                try await Task.sleep(for: .milliseconds(20))
             }
         }
         #expect(killed == Self.kills, "the daemon was killed mid-render \(Self.kills) times; stderr:\n\(daemon.stderr)")
@@ -86,14 +90,14 @@ struct DaemonCrashTests {
         // Every job reaches a terminal state.
         var states: [String: String] = [:]
         while ContinuousClock.now < deadline, daemon.process.isRunning {
-            for id in ids { states[id] = try client.get("pipeline/\(id)").json?["state"] as? String }
+            for id in ids { states[id] = try await client.get("pipeline/\(id)").json?["state"] as? String }
             if states.values.allSatisfy({ $0 == "succeeded" || $0 == "dead" || $0 == "canceled" }) { break }
-            Thread.sleep(forTimeInterval: 0.1)
+            try await Task.sleep(for: .milliseconds(100))
         }
         #expect(states.count == Self.jobs && states.values.allSatisfy { $0 == "succeeded" }, "states: \(states); stderr:\n\(daemon.stderr)")
 
         // A graceful stop exits 0.
-        daemon.stop(SIGTERM)
+        await daemon.stop(SIGTERM)
         #expect(daemon.process.terminationReason == .exit && daemon.process.terminationStatus == 0,
                 "SIGTERM: exit \(daemon.process.terminationStatus); stderr:\n\(daemon.stderr)")
 

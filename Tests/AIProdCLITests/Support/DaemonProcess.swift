@@ -3,7 +3,8 @@ import AIProdTestSupport
 
 /// `aiprod serve` as a child process, as systemd runs it: its stdout and stderr go to files in
 /// the test's folder; ``start(config:in:)`` returns once it has printed the address it listens
-/// on (the config asks for port 0: the system picks a free one).
+/// on (the config asks for port 0: the system picks a free one). Waits sleep the task, never a
+/// thread: a test that holds a cooperative thread for a minute starves every async test beside it.
 final class DaemonProcess: @unchecked Sendable {
     let process: Process
     let baseURL: URL
@@ -27,7 +28,7 @@ final class DaemonProcess: @unchecked Sendable {
     }
 
     /// Starts the daemon; `run` numbers the log files of successive starts.
-    static func start(config: String, in directory: ScratchDirectory, run: Int, timeout: Duration = .seconds(60)) throws -> DaemonProcess {
+    static func start(config: String, in directory: ScratchDirectory, run: Int, timeout: Duration = .seconds(60)) async throws -> DaemonProcess {
         guard let path = AIProdBinary.path else { throw Failure.binaryNotFound }
         let stdoutPath = directory.file("serve-\(run).stdout"), stderrPath = directory.file("serve-\(run).stderr")
         _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
@@ -47,17 +48,24 @@ final class DaemonProcess: @unchecked Sendable {
                let url = URL(string: String(line.dropFirst("listening on ".count)).trimmingCharacters(in: .whitespaces)) {
                 return DaemonProcess(process: process, baseURL: url, stderrPath: stderrPath)
             }
-            Thread.sleep(forTimeInterval: 0.02)
+            try await Task.sleep(for: .milliseconds(20))
         }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        await Self.waitForExit(process)
         throw Failure.didNotListen(String(decoding: FileManager.default.contents(atPath: stderrPath) ?? Data(), as: UTF8.self))
     }
 
     /// Sends `signal` and waits for the process to end.
-    func stop(_ signal: Int32) {
+    func stop(_ signal: Int32) async {
         if process.isRunning { kill(process.processIdentifier, signal) }
-        process.waitUntilExit()
+        await Self.waitForExit(process)
+    }
+
+    private static func waitForExit(_ process: Process) async {
+        while process.isRunning {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        process.waitUntilExit()  // reaped already: returns at once, and sets the termination status
     }
 
     var stderr: String {

@@ -3,9 +3,10 @@ import Testing
 @testable import AIProdPipeline
 
 /// The parts the pool is built from: the thread blocking work runs on, and the signal idle
-/// workers sleep on. Bounds here are far from any real timing (a wait that should return at
-/// once must not take the whole minute its timeout allows).
-@Suite("Worker parts")
+/// workers sleep on. No timing is asserted: a wait that must end by a notification, a close
+/// or a cancel has no deadline at all, so if the mechanism broke the test would hang until the
+/// suite's time limit (generous: the full suite can keep the cooperative pool busy for minutes).
+@Suite("Worker parts", .timeLimit(.minutes(10)))
 struct WorkerPartsTests {
     struct Failure: Error, Equatable { var code: Int }
 
@@ -39,9 +40,7 @@ struct WorkerPartsTests {
     func permitKept() async {
         let signal = WakeSignal()
         signal.notify()
-        let started = ContinuousClock.now
-        await signal.wait(timeout: .seconds(60))
-        #expect(ContinuousClock.now - started < .seconds(30))
+        await signal.wait(timeout: nil)
     }
 
     @Test("a wait without a notification ends at its deadline")
@@ -55,32 +54,28 @@ struct WorkerPartsTests {
     @Test("notify wakes a waiter; close wakes them all and every later wait")
     func notifyAndClose() async {
         let signal = WakeSignal()
-        let started = ContinuousClock.now
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await signal.wait(timeout: .seconds(60)) }
+            group.addTask { await signal.wait(timeout: nil) }
             try? await Task.sleep(for: .milliseconds(50))
             signal.notify()
             await group.waitForAll()
         }
         await withTaskGroup(of: Void.self) { group in
-            for _ in 0..<3 { group.addTask { await signal.wait(timeout: .seconds(60)) } }
+            for _ in 0..<3 { group.addTask { await signal.wait(timeout: nil) } }
             try? await Task.sleep(for: .milliseconds(50))
             signal.close()
             await group.waitForAll()
         }
-        await signal.wait(timeout: .seconds(60))
-        #expect(ContinuousClock.now - started < .seconds(30))
+        await signal.wait(timeout: nil)
     }
 
     @Test("a cancelled task stops waiting")
     func cancelledWait() async {
         let signal = WakeSignal()
-        let started = ContinuousClock.now
         let task = Task { await signal.wait(timeout: nil) }
         try? await Task.sleep(for: .milliseconds(50))
         task.cancel()
         await task.value
-        #expect(ContinuousClock.now - started < .seconds(30))
     }
 
     @Test("a job's control keeps the first reason and raises the cancellation")
