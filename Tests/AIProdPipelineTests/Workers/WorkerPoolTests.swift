@@ -141,6 +141,37 @@ struct WorkerPoolTests {
         #expect(ended.state == .dead && ended.attempts == 1)
     }
 
+    @Test("a job that ends is announced to its webhook_url, signed, and the attempt recorded")
+    func webhookOnEnd() async throws {
+        let fixture = try PoolFixture()
+        var webhooks = WebhooksConfig()
+        webhooks.secret = "test-secret"
+        let notifier = WebhookNotifier(config: webhooks, store: fixture.store, logger: PoolFixture.logger)
+        let (ended, deliveries, attempts) = try await WebhookReceiver.serving(statuses: [200]) { receiver, base in
+            // Dead at once (an asset that is not there): the end, not the render, is under test.
+            let job = try fixture.enqueue(JobSpec(script: "Hello.", preset: PipelineFixture.preset.name,
+                                                  assetIds: [String(repeating: "ef", count: 32)], webhookUrl: base + "/hook"))
+            return try await fixture.running(notifier: notifier) {
+                let ended = try await fixture.waitUntilEnded(job.id)
+                // The delivery and its record follow the end.
+                var attempts: [WebhookAttempt] = []
+                for _ in 0..<600 where attempts.isEmpty {
+                    try await Task.sleep(for: .milliseconds(50))
+                    attempts = try fixture.store.webhookAttempts(job: job.id)
+                }
+                return (ended, await receiver.deliveries, attempts)
+            }
+        }
+        #expect(ended.state == .dead)
+        let delivery = try #require(deliveries.first)
+        #expect(deliveries.count == 1)
+        #expect(delivery.headers["x-aiprod-event"] == "job.dead")
+        #expect(delivery.headers["x-aiprod-signature"].map { WebhookSignature.verify($0, body: delivery.body, secret: "test-secret") } == true)
+        let announced = try JSONCoding.decoder.decode(JobRecord.self, from: delivery.body)
+        #expect(announced.id == ended.id && announced.state == .dead)
+        #expect(attempts.count == 1 && attempts.first?.status == 200)
+    }
+
     /// Puts a file where `path`'s folder should be; returns its path.
     @discardableResult
     static func block(_ path: String) throws -> String {
