@@ -20,6 +20,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var daemon: DaemonOptions
 
+    /// The longest a graceful shutdown waits for open requests before cancelling them.
+    static let shutdownGrace: Duration = .seconds(10)
+
     func run() async throws {
         let config = try daemon.load()
         let logger = DaemonLogging.bootstrap(config.log)
@@ -44,9 +47,11 @@ struct ServeCommand: AsyncParsableCommand {
                 FileHandle.standardOutput.write(Data("listening on http://\(shown):\(port)\n".utf8))
             })
         // Shut down in reverse order: the pool first (its job is released at once), then the
-        // server finishes its requests.
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [application, pool], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        // server finishes its requests. A client that holds a stream open (SSE) past
+        // `shutdownGrace` is cut off: systemd's stop timeout must not be what ends the daemon.
+        var services = ServiceGroupConfiguration(services: [application, pool], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        services.maximumGracefulShutdownDuration = Self.shutdownGrace
+        let group = ServiceGroup(configuration: services)
         do {
             try await group.run()
         } catch {
