@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import AIProdTestSupport
 
@@ -79,5 +80,29 @@ struct ScriptCLITests {
         #expect(last.hasPrefix("error: \(sample.code): "), "stderr: \(outcome.stderr)")
         #expect(outcome.stderr.contains(sample.mentions), "stderr: \(outcome.stderr)")
         #expect(directory.contents(of: "out").isEmpty, "nothing written: \(directory.contents(of: "out"))")
+    }
+
+    @Test("Ctrl-C during a script render: exit 130, the job's folder and every side file removed")
+    func interrupted() throws {
+        let directory = ScratchDirectory()
+        directory.write(Self.script, to: "script.txt")
+        directory.makeDirectory("out")
+        let sent = Mutex(false)
+        let outcome = try AIProdBinary.run(["render", "script.txt", "-o", "out/bell.mp4"], in: directory) { process, stderrPath in
+            // Stage lines come on stderr ("narrate…"); the signal goes once narration has begun.
+            let deadline = ContinuousClock.now + .seconds(60)
+            while process.isRunning, ContinuousClock.now < deadline {
+                let text = String(decoding: FileManager.default.contents(atPath: stderrPath) ?? Data(), as: UTF8.self)
+                if text.contains("narrate…") { break }
+                Thread.sleep(forTimeInterval: 0.005)
+            }
+            guard process.isRunning else { return }
+            sent.withLock { $0 = true }
+            kill(process.processIdentifier, SIGINT)
+        }
+        try #require(sent.withLock { $0 }, "the render ended before the signal: \(outcome.stderr)")
+        #expect(outcome.status == 130, "stderr: \(outcome.stderr)")
+        #expect(outcome.stderr.contains("error: cancelled: "), "stderr: \(outcome.stderr)")
+        #expect(directory.contents(of: "out").isEmpty, "nothing left behind: \(directory.contents(of: "out"))")
     }
 }

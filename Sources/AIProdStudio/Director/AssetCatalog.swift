@@ -30,15 +30,10 @@ public struct AssetCatalog: Sendable {
             } catch {
                 throw StudioError(.invalidAsset, "asset \(path) is not media: \(error.message)")
             }
-            guard let video = probe.stream("video") else { continue }
-            let still = ["image2", "png_pipe", "jpeg_pipe", "webp_pipe", "bmp_pipe", "tiff_pipe", "gif"].contains(probe.format)
-                || (video.frames ?? 0) <= 1 && probe.stream("audio") == nil && (probe.durationSeconds ?? 0) < 0.1
-            if still {
-                // A document named .jpg opens by its extension; only decoding shows it is no picture.
-                let decoded = try? MediaProbe(decode: true, measureLoudness: false, limits: limits).probe(path)
-                guard let decoded, decoded.decodeError == nil, (decoded.stream("video")?.frames ?? 0) >= 1 else {
-                    throw StudioError(.invalidAsset, "asset \(path) is not media: no picture could be decoded from it")
-                }
+            guard probe.stream("video") != nil else { continue }
+            let still = StillPicture.isStill(probe)
+            if still, !StillPicture.decodes(path, limits: limits) {
+                throw StudioError(.invalidAsset, "asset \(path) is not media: no picture could be decoded from it")
             }
             assets.append(VisualAsset(path: path, kind: still ? .image : .video, tags: tags(of: name),
                                       duration: still ? nil : probe.durationSeconds))
