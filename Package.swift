@@ -103,7 +103,10 @@ let package = Package(
         // Runs the built `aiprod` binary: exit codes, outputs, nothing half-written.
         .testTarget(name: "AIProdCLITests", dependencies: ["AIProdMedia", "AIProdTestSupport"]),
         .testTarget(name: "AIProdStoreTests", dependencies: ["AIProdCore", "AIProdStore", "AIProdTestSupport"]),
-        .testTarget(name: "AIProdPipelineTests", dependencies: ["AIProdCore", "AIProdMedia", "AIProdStudio", "AIProdStore", "AIProdPipeline", "AIProdTestSupport"]),
+        // Hummingbird: the loopback receiver the webhook tests deliver to.
+        .testTarget(name: "AIProdPipelineTests", dependencies: ["AIProdCore", "AIProdMedia", "AIProdStudio", "AIProdStore", "AIProdPipeline", "AIProdTestSupport",
+                                                                .product(name: "Hummingbird", package: "hummingbird"),
+                                                                .product(name: "Logging", package: "swift-log")]),
         // Real HTTP on loopback against the built daemon and a real SQLite file.
         .testTarget(name: "AIProdServerTests", dependencies: ["AIProdCore", "AIProdStore", "AIProdPipeline", "AIProdServer", "AIProdTestSupport",
                                                               .product(name: "Hummingbird", package: "hummingbird")]),

@@ -38,6 +38,13 @@ struct ScriptCLITests {
         let qa = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.file("out/bell.qa.json")))) as? [String: Any])
         #expect(qa["passed"] as? Bool == true)
         #expect(outcome.stdout.contains("out/bell.mp4: 1 scenes"))
+        // The job's folder is beside the video, with every stage's manifest.
+        #expect(directory.contents(of: "out/bell.media/stages").sorted() == ["direct.json", "foley.json", "narrate.json", "plan.json", "publish.json", "qa.json", "render.json", "score.json"])
+        // The timeline renders again on its own, its files confined to its folder.
+        directory.makeDirectory("again")
+        let again = try AIProdBinary.run(["render", "out/bell.timeline.json", "-o", "again/bell.mp4", "--quiet"], in: directory)
+        #expect(again.status == 0, "stderr: \(again.stderr)")
+        #expect(directory.contents(of: "again") == ["bell.mp4"])
     }
 
     struct Case: Sendable, CustomTestStringConvertible {

@@ -1,13 +1,12 @@
 import AIProdStore
 import AIProdTestSupport
-import Crypto
 import Foundation
 import Testing
 
 @Suite("Assets: the folder and the index")
 struct AssetTests {
     static func hex(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        ContentHasher.sha256Hex(data)
     }
 
     @Test("a temp file is adopted under root/ab/<sha256>, idempotently, and removed")
@@ -30,6 +29,20 @@ struct AssetTests {
         #expect(folder.contains(id))
         folder.remove(id)
         #expect(!folder.contains(id))
+    }
+
+    @Test("the content hash is SHA-256 in lowercase hex, streamed or whole")
+    func hashing() throws {
+        let scratch = ScratchDirectory()
+        // SHA-256("abc"), FIPS 180-2.
+        #expect(ContentHasher.sha256Hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        var streamed = ContentHasher()
+        streamed.update(Data("a".utf8))
+        streamed.update(Data("bc".utf8))
+        #expect(streamed.hexDigest() == ContentHasher.sha256Hex(Data("abc".utf8)))
+        let path = scratch.write("abc", to: "f.bin")
+        #expect(try ContentHasher.sha256Hex(ofFile: path) == ContentHasher.sha256Hex(Data("abc".utf8)))
+        #expect(AssetFolder.isValidID(ContentHasher.sha256Hex(Data())))
     }
 
     @Test("ids that are not 64 lowercase hex digits are invalid_value, never a path")

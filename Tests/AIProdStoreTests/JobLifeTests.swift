@@ -35,6 +35,9 @@ struct JobLifeTests {
             try store.progress(job.id, JobProgress(stage: stage, fraction: 0.5))
             try store.stageFinished(job.id, stage: stage, seconds: 1.5, now: now)
         }
+        let runs = try store.stageRuns(job.id)
+        #expect(runs.map(\.stage) == StageName.allCases)
+        #expect(runs.allSatisfy { $0.attempt == 1 && $0.worker == "w1" && $0.seconds == 1.5 && $0.finishedAt != nil })
         let running = try store.job(job.id)
         #expect(running.stage == .publish)
         #expect(running.progress > 99)

@@ -177,6 +177,17 @@ struct QueueTests {
         #expect(canceled.leaseOwner == nil)
         #expect(canceled.finishedAt != nil)
 
+        // A failure or a lost worker after the request still ends in `canceled`, never a retry.
+        let failing = try fixture.enqueue("failing")
+        let lost = try fixture.enqueue("lost")
+        _ = try #require(try store.claim(worker: "w3", now: Date()))
+        _ = try #require(try store.claim(worker: "w4", now: Date()))
+        _ = try store.cancel(failing.id, now: Date())
+        _ = try store.cancel(lost.id, now: Date())
+        #expect(try store.fail(failing.id, worker: "w3", failure: Samples.crash, now: Date()) == .canceled)
+        #expect(try store.reclaimAllRunning() == 1)
+        #expect(try store.job(lost.id).state == .canceled)
+
         // A finished job can't be cancelled.
         #expect { try store.cancel(running.id, now: Date()) } throws: { ($0 as? StoreError)?.code == .conflict }
     }

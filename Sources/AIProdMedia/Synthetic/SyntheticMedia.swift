@@ -18,7 +18,9 @@ public struct SyntheticMedia: Sendable {
 
     /// Renders `video` and/or `audio` source chains (bounded: give them a duration) to `path`.
     /// Audio is resampled to `sampleRate` (48 kHz unless told); `channels` 1 or 2.
-    public func write(video: String? = nil, audio: String? = nil, channels: Int32 = 2, sampleRate: Int32 = 48_000, to path: String) throws(MediaError) {
+    /// `cancellation` is looked at before every frame pulled from the graph.
+    public func write(video: String? = nil, audio: String? = nil, channels: Int32 = 2, sampleRate: Int32 = 48_000, to path: String,
+                      cancellation: RenderCancellation = RenderCancellation()) throws(MediaError) {
         precondition(video != nil || audio != nil, "nothing to write")
         let videoEncoder = video.map { _ in avcodec_find_encoder_by_name(videoCodec) } ?? nil
         let audioEncoder = audio.map { _ in avcodec_find_encoder_by_name(audioCodec) } ?? nil
@@ -78,6 +80,7 @@ public struct SyntheticMedia: Sendable {
         let frame = Frame()
         for track in tracks {
             while try graph.pull(from: track.sink, into: frame) == .frame {
+                try cancellation.check()
                 if track.sink == "v" { frame.pointer.pointee.pict_type = AV_PICTURE_TYPE_NONE }
                 if track.sink == "v", frame.pointer.pointee.format == AV_PIX_FMT_YUVJ420P.rawValue {
                     frame.pointer.pointee.quality = 4 * FF_QP2LAMBDA

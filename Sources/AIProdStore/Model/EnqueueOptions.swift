@@ -7,12 +7,21 @@ public struct EnqueueOptions: Sendable {
     public var clientIP: String?
     public var maxAttempts: Int
     public var estimate: CostEstimate?
+    /// `[budget] monthly_usd` (nil or 0: none). When set with an estimate, the enqueue checks in
+    /// its own transaction that this month's recorded spend, plus the estimates of the jobs not
+    /// yet finished, plus this one, stays within it; else `budget_exceeded`. Checked there so
+    /// two requests at once can't both slip under the cap.
+    public var monthlyBudgetUSD: Double?
 
-    public init(idempotencyKey: String? = nil, tokenName: String? = nil, clientIP: String? = nil, maxAttempts: Int = 5, estimate: CostEstimate? = nil) {
+    public init(
+        idempotencyKey: String? = nil, tokenName: String? = nil, clientIP: String? = nil, maxAttempts: Int = 5, estimate: CostEstimate? = nil,
+        monthlyBudgetUSD: Double? = nil
+    ) {
         self.idempotencyKey = idempotencyKey
         self.tokenName = tokenName
         self.clientIP = clientIP
         self.maxAttempts = maxAttempts
         self.estimate = estimate
+        self.monthlyBudgetUSD = monthlyBudgetUSD
     }
 }

@@ -5,6 +5,7 @@ import GRDB
 extension JobRecord {
     /// The columns `init(row:)` reads: the job and its result, if any.
     static let selectSQL = "SELECT jobs.*, results.result AS result_json FROM jobs LEFT JOIN results ON results.job_id = jobs.id"
+    static let selectByIDSQL = selectSQL + " WHERE jobs.id = ?"
 
     /// A row of ``selectSQL``. Throws when a stored value no longer decodes (never traps).
     init(row: Row) throws {

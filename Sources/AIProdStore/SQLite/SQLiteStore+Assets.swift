@@ -10,7 +10,7 @@ extension SQLiteStore {
         guard record.bytes >= 0 else { throw StoreError.invalidValue("An asset's size cannot be negative.", field: "bytes") }
         let tagsJSON = try StoredJSON.encode(record.tags)
         return try write { db in
-            try db.execute(
+            try db.executeCached(
                 sql: "INSERT INTO assets (id, name, tags, kind, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
                 arguments: [record.id, record.name, tagsJSON, record.kind.rawValue, record.bytes, record.createdAt.unixSeconds])
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM assets WHERE id = ?", arguments: [record.id]) else {
@@ -52,7 +52,7 @@ extension SQLiteStore {
     public func deleteAsset(_ id: String) throws(StoreError) {
         guard AssetFolder.isValidID(id) else { throw AssetFolder.invalidID(id) }
         try write { db in
-            try db.execute(sql: "DELETE FROM assets WHERE id = ?", arguments: [id])
+            try db.executeCached(sql: "DELETE FROM assets WHERE id = ?", arguments: [id])
             if db.changesCount == 0 { throw StoreError.notFound("asset", id) }
         }
     }

@@ -7,16 +7,22 @@ extension SQLiteStore {
     static let speedSmoothing = 0.3
 
     public func spend(monthOf date: Date) throws(StoreError) -> Double {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
-        guard let month = calendar.dateInterval(of: .month, for: date) else {
-            throw StoreError.invalidValue("No calendar month holds that date.", field: "date")
-        }
+        let month = try Self.utcMonth(of: date)
         return try read { db in
             try Double.fetchOne(
                 db, sql: "SELECT coalesce(sum(usd), 0) FROM costs WHERE at >= ? AND at < ?",
                 arguments: [month.start.unixSeconds, month.end.unixSeconds]) ?? 0
         }
+    }
+
+    /// The calendar month (UTC) holding `date`: budgets reset on the 1st at 00:00 UTC.
+    static func utcMonth(of date: Date) throws(StoreError) -> DateInterval {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+        guard let month = calendar.dateInterval(of: .month, for: date) else {
+            throw StoreError.invalidValue("No calendar month holds that date.", field: "date")
+        }
+        return month
     }
 
     public func recordSpeed(preset: String, secondsPerVideoSecond: Double) throws(StoreError) {
@@ -26,7 +32,7 @@ extension SQLiteStore {
         guard !preset.isEmpty, preset.utf8.count <= 100 else { throw StoreError.invalidValue("A preset's name has 1…100 bytes.", field: "preset") }
         let alpha = Self.speedSmoothing
         try write { db in
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO preset_speed (preset, seconds_per_video_second, samples, updated_at) VALUES (?, ?, 1, ?)
                     ON CONFLICT(preset) DO UPDATE SET
@@ -58,8 +64,8 @@ extension SQLiteStore {
 
     public func recordWebhookAttempt(job: JobID, url: String, attempt: Int, status: Int?, error: String?, now: Date) throws(StoreError) {
         try write { db in
-            _ = try requireJob(db, job)
-            try db.execute(
+            _ = try requireHead(db, job)
+            try db.executeCached(
                 sql: "INSERT INTO webhook_attempts (job_id, url, attempt, status, error, at) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [job.rawValue, url, attempt, status, error, now.unixSeconds])
         }

@@ -21,18 +21,21 @@ extension SQLiteStore {
         let outcome = try write { db -> (job: JobRecord, created: Bool) in
             if let key = options.idempotencyKey,
                 let existing = try String.fetchOne(
-                    db, sql: "SELECT id FROM jobs WHERE coalesce(token_name, '') = ? AND idempotency_key = ?",
+                    db.cachedStatement(sql: "SELECT id FROM jobs WHERE coalesce(token_name, '') = ? AND idempotency_key = ?"),
                     arguments: [options.tokenName ?? "", key]),
                 let id = JobID(rawValue: existing)
             {
                 return (try requireJob(db, id), false)
+            }
+            if let budget = options.monthlyBudgetUSD, budget > 0, let estimate = options.estimate {
+                try checkBudget(db, budget: budget, adding: estimate.usd, now: now)
             }
             let job = JobRecord(
                 id: JobID(), spec: spec, state: .queued, maxAttempts: options.maxAttempts, priority: spec.priority,
                 createdAt: now, updatedAt: now, runAt: now, idempotencyKey: options.idempotencyKey, tokenName: options.tokenName,
                 estimate: options.estimate
             )
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO jobs (id, spec, state, max_attempts, priority, created_at, updated_at, run_at,
                                       idempotency_key, token_name, client_ip, estimate)
@@ -53,6 +56,27 @@ extension SQLiteStore {
         return outcome
     }
 
+    /// Refuses a job whose estimate would take the month past the budget: recorded spend plus
+    /// the estimates of the jobs still to finish (they will be recorded when they do).
+    private func checkBudget(_ db: Database, budget: Double, adding usd: Double, now: Date) throws {
+        let month = try Self.utcMonth(of: now)
+        let spent = try Double.fetchOne(
+            db, sql: "SELECT coalesce(sum(usd), 0) FROM costs WHERE at >= ? AND at < ?",
+            arguments: [month.start.unixSeconds, month.end.unixSeconds]) ?? 0
+        let committed = try Double.fetchOne(
+            db,
+            sql: """
+                SELECT coalesce(sum(json_extract(estimate, '$.usd')), 0) FROM jobs
+                WHERE state IN ('queued', 'running', 'failed') AND estimate IS NOT NULL
+                """) ?? 0
+        guard spent + committed + usd <= budget else {
+            let text = { (value: Double) in String(format: "%.2f", value) }
+            throw StoreError.budgetExceeded(
+                "The monthly budget of $\(text(budget)) would be exceeded: $\(text(spent)) spent this month, "
+                    + "$\(text(committed)) estimated for unfinished jobs, $\(text(usd)) for this one.")
+        }
+    }
+
     public func claim(worker: String, now: Date) throws(StoreError) -> ClaimedJob? {
         let leaseUntil = now.addingTimeInterval(queue.leaseSeconds)
         let claimed = try write { db -> ClaimedJob? in
@@ -61,14 +85,13 @@ extension SQLiteStore {
             // takes it, all under the transaction's write lock.
             guard
                 let idText = try String.fetchOne(
-                    db,
-                    sql: """
+                    db.cachedStatement(sql: """
                         UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = ?, lease_until = ?,
                                         started_at = coalesce(started_at, ?), updated_at = ?, finished_at = NULL
                         WHERE id = (SELECT id FROM jobs WHERE state = 'queued' AND run_at <= ?
                                     ORDER BY priority DESC, run_at, id LIMIT 1)
                         RETURNING id
-                        """,
+                        """),
                     arguments: [worker, leaseUntil.unixSeconds, now.unixSeconds, now.unixSeconds, now.unixSeconds]),
                 let id = JobID(rawValue: idText)
             else { return nil }
@@ -86,12 +109,11 @@ extension SQLiteStore {
         let leaseUntil = now.addingTimeInterval(queue.leaseSeconds)
         let cancelRequested = try write { db in
             try Bool.fetchOne(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     UPDATE jobs SET lease_until = ?, updated_at = ?
                     WHERE id = ? AND state = 'running' AND lease_owner = ?
                     RETURNING cancel_requested
-                    """,
+                    """),
                 arguments: [leaseUntil.unixSeconds, now.unixSeconds, id.rawValue, worker])
         }
         // nil: the lease is gone (expired and reclaimed, or the job is no longer running).
@@ -102,12 +124,12 @@ extension SQLiteStore {
     public func stageStarted(_ id: JobID, stage: StageName, worker: String, now: Date) throws(StoreError) {
         let progress = JobProgress(stage: stage, fraction: 0)
         try write { db in
-            let job = try requireJob(db, id)
+            let job = try requireHead(db, id)
             try checkLease(job, worker: worker)
-            try db.execute(
+            try db.executeCached(
                 sql: "UPDATE jobs SET stage = ?, progress = ?, updated_at = ? WHERE id = ?",
                 arguments: [stage.rawValue, progress.percent, now.unixSeconds, id.rawValue])
-            try db.execute(
+            try db.executeCached(
                 sql: "INSERT INTO stage_runs (job_id, stage, attempt, worker, started_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [id.rawValue, stage.rawValue, job.attempts, worker, now.unixSeconds])
         }
@@ -120,19 +142,19 @@ extension SQLiteStore {
         }
         let progress = JobProgress(stage: stage, fraction: 1)
         try write { db in
-            let job = try requireJob(db, id)
+            let job = try requireHead(db, id)
             let open = try Int64.fetchOne(
                 db, sql: "SELECT id FROM stage_runs WHERE job_id = ? AND stage = ? AND finished_at IS NULL ORDER BY id DESC LIMIT 1",
                 arguments: [id.rawValue, stage.rawValue])
             if let open {
-                try db.execute(sql: "UPDATE stage_runs SET finished_at = ?, seconds = ? WHERE id = ?", arguments: [now.unixSeconds, seconds, open])
+                try db.executeCached(sql: "UPDATE stage_runs SET finished_at = ?, seconds = ? WHERE id = ?", arguments: [now.unixSeconds, seconds, open])
             } else {
-                try db.execute(
+                try db.executeCached(
                     sql: "INSERT INTO stage_runs (job_id, stage, attempt, worker, started_at, finished_at, seconds) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     arguments: [id.rawValue, stage.rawValue, job.attempts, job.leaseOwner ?? "", now.unixSeconds - seconds, now.unixSeconds, seconds])
             }
             if job.state == .running {
-                try db.execute(
+                try db.executeCached(
                     sql: "UPDATE jobs SET stage = ?, progress = max(progress, ?), updated_at = ? WHERE id = ?",
                     arguments: [stage.rawValue, progress.percent, now.unixSeconds, id.rawValue])
             }
@@ -142,12 +164,12 @@ extension SQLiteStore {
 
     public func progress(_ id: JobID, _ progress: JobProgress) throws(StoreError) {
         let updated = try write { db -> Bool in
-            try db.execute(
+            try db.executeCached(
                 sql: "UPDATE jobs SET stage = ?, progress = ?, updated_at = ? WHERE id = ? AND state = 'running'",
                 arguments: [progress.stage.rawValue, progress.percent, Date().unixSeconds, id.rawValue])
             if db.changesCount > 0 { return true }
             // Not running any more (cancelled, reclaimed): a late report changes nothing.
-            _ = try requireJob(db, id)
+            _ = try requireHead(db, id)
             return false
         }
         if updated {
@@ -163,19 +185,19 @@ extension SQLiteStore {
         }
         let resultJSON = try StoredJSON.encode(result)
         let job = try write { db -> JobRecord in
-            let job = try requireJob(db, id)
-            guard job.result == nil, job.state != .succeeded else {
+            let job = try requireHead(db, id)
+            guard !job.hasResult, job.state != .succeeded else {
                 throw StoreError.conflict("Job \(id) already has its result.")
             }
             try checkLease(job, worker: worker)
             try checkMove(job, to: .succeeded)
-            try db.execute(sql: "INSERT INTO results (job_id, result, created_at) VALUES (?, ?, ?)", arguments: [id.rawValue, resultJSON, now.unixSeconds])
+            try db.executeCached(sql: "INSERT INTO results (job_id, result, created_at) VALUES (?, ?, ?)", arguments: [id.rawValue, resultJSON, now.unixSeconds])
             for item in costs {
-                try db.execute(
+                try db.executeCached(
                     sql: "INSERT INTO costs (job_id, kind, units, usd, at) VALUES (?, ?, ?, ?, ?)",
                     arguments: [id.rawValue, item.kind, item.units, item.usd, now.unixSeconds])
             }
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE jobs SET state = 'succeeded', progress = 100, error = NULL, finished_at = ?, updated_at = ?,
                                     lease_owner = NULL, lease_until = NULL
@@ -192,9 +214,10 @@ extension SQLiteStore {
         let failureJSON = try StoredJSON.encode(failure)
         let unit = Double.random(in: 0...1)
         let job = try write { db -> JobRecord in
-            let job = try requireJob(db, id)
+            let job = try requireHead(db, id)
             try checkLease(job, worker: worker)
-            if failure.category == .cancelled, job.cancelRequested {
+            if job.cancelRequested {
+                // The client asked to cancel: whatever went wrong, the job is not run again.
                 try checkMove(job, to: .canceled)
                 try finish(db, id, state: .canceled, error: nil, now: now)
             } else if failure.isRetryable, job.attempts < job.maxAttempts {
@@ -202,7 +225,7 @@ extension SQLiteStore {
                 try checkMove(job, to: .failed)
                 guard JobState.failed.canMove(to: .queued) else { throw StoreError.conflict("A failed job cannot be queued again.") }
                 let runAt = now.addingTimeInterval(backoff.delay(afterAttempt: job.attempts, unit: unit))
-                try db.execute(
+                try db.executeCached(
                     sql: """
                         UPDATE jobs SET state = 'queued', error = ?, run_at = ?, updated_at = ?, lease_owner = NULL, lease_until = NULL
                         WHERE id = ?
@@ -229,14 +252,14 @@ extension SQLiteStore {
     public func release(_ id: JobID, worker: String) throws(StoreError) {
         let now = Date()
         let job = try write { db -> JobRecord in
-            let job = try requireJob(db, id)
+            let job = try requireHead(db, id)
             try checkLease(job, worker: worker)
             if job.cancelRequested {
                 try checkMove(job, to: .canceled)
                 try finish(db, id, state: .canceled, error: nil, now: now)
             } else {
                 try checkMove(job, to: .queued)
-                try db.execute(
+                try db.executeCached(
                     sql: """
                         UPDATE jobs SET state = 'queued', attempts = max(attempts - 1, 0), updated_at = ?, lease_owner = NULL, lease_until = NULL
                         WHERE id = ?
@@ -251,7 +274,7 @@ extension SQLiteStore {
 
     public func markCanceled(_ id: JobID, worker: String, now: Date) throws(StoreError) {
         let job = try write { db -> JobRecord in
-            let job = try requireJob(db, id)
+            let job = try requireHead(db, id)
             try checkLease(job, worker: worker)
             try checkMove(job, to: .canceled)
             try finish(db, id, state: .canceled, error: nil, now: now)
@@ -262,11 +285,11 @@ extension SQLiteStore {
 
     public func cancel(_ id: JobID, now: Date) throws(StoreError) -> JobRecord {
         let job = try write { db -> JobRecord in
-            let job = try requireJob(db, id)
+            let job = try requireHead(db, id)
             switch job.state {
             case .running:
                 if !job.cancelRequested {
-                    try db.execute(sql: "UPDATE jobs SET cancel_requested = 1, updated_at = ? WHERE id = ?", arguments: [now.unixSeconds, id.rawValue])
+                    try db.executeCached(sql: "UPDATE jobs SET cancel_requested = 1, updated_at = ? WHERE id = ?", arguments: [now.unixSeconds, id.rawValue])
                 }
             default:
                 try checkMove(job, to: .canceled)
@@ -280,12 +303,12 @@ extension SQLiteStore {
 
     public func retry(_ id: JobID, now: Date) throws(StoreError) -> JobRecord {
         let job = try write { db -> JobRecord in
-            let job = try requireJob(db, id)
+            let job = try requireHead(db, id)
             guard job.state == .failed || job.state == .dead else {
                 throw StoreError.conflict("Only a failed or dead job can be retried; job \(id) is \(job.state.rawValue).")
             }
             try checkMove(job, to: .queued)
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE jobs SET state = 'queued', attempts = 0, error = NULL, run_at = ?, updated_at = ?, finished_at = NULL,
                                     cancel_requested = 0, lease_owner = NULL, lease_until = NULL
@@ -308,7 +331,8 @@ extension SQLiteStore {
     }
 
     /// Running jobs whose worker is gone go back to the queue; the attempt counts (a job that
-    /// kills its worker every time must end), so one that has used them all is dead.
+    /// kills its worker every time must end), so one that has used them all is dead. One whose
+    /// cancel was requested is canceled.
     private func reclaim(where condition: String, arguments: StatementArguments, now: Date, reason: String) throws(StoreError) -> Int {
         let failure = JobFailure(
             code: reason, message: "The worker running the job stopped answering (crash or hang) on its last allowed attempt.",
@@ -318,10 +342,13 @@ extension SQLiteStore {
             let ids = try String.fetchAll(db, sql: "SELECT id FROM jobs WHERE \(condition)", arguments: arguments).compactMap(JobID.init(rawValue:))
             var reclaimed: [JobRecord] = []
             for id in ids {
-                let job = try requireJob(db, id)
-                if job.attempts < job.maxAttempts {
+                let job = try requireHead(db, id)
+                if job.cancelRequested {
+                    try checkMove(job, to: .canceled)
+                    try finish(db, id, state: .canceled, error: nil, now: now)
+                } else if job.attempts < job.maxAttempts {
                     try checkMove(job, to: .queued)
-                    try db.execute(
+                    try db.executeCached(
                         sql: "UPDATE jobs SET state = 'queued', updated_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?",
                         arguments: [now.unixSeconds, id.rawValue])
                 } else {
@@ -343,7 +370,7 @@ extension SQLiteStore {
 
     /// A terminal state: the lease and the cancel request cleared, the time recorded.
     private func finish(_ db: Database, _ id: JobID, state: JobState, error: String?, now: Date) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE jobs SET state = ?, error = coalesce(?, error), finished_at = ?, updated_at = ?, cancel_requested = 0,
                                 lease_owner = NULL, lease_until = NULL
@@ -423,4 +450,27 @@ struct JobCursor {
     }
 
     var text: String { Data("\(createdAt) \(id)".utf8).base64EncodedString() }
+}
+
+extension SQLiteStore {
+    /// The stage runs of a job in the order they started (timings for the API and the ETA).
+    public func stageRuns(_ id: JobID) throws(StoreError) -> [StageRun] {
+        try read { db in
+            _ = try requireHead(db, id)
+            return try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM stage_runs WHERE job_id = ? ORDER BY id"), arguments: [id.rawValue]
+            ).map { row in
+                let stageText = try row.decode(String.self, forColumn: "stage")
+                guard let stage = StageName(rawValue: stageText) else { throw StoreError(.database, "A stage run has an unknown stage '\(stageText)'.") }
+                return StageRun(
+                    stage: stage,
+                    attempt: try row.decode(Int.self, forColumn: "attempt"),
+                    worker: try row.decode(String.self, forColumn: "worker"),
+                    startedAt: Date(unixSeconds: try row.decode(Double.self, forColumn: "started_at")),
+                    finishedAt: try row.decode(Double?.self, forColumn: "finished_at").map(Date.init(unixSeconds:)),
+                    seconds: try row.decode(Double?.self, forColumn: "seconds")
+                )
+            }
+        }
+    }
 }

@@ -16,7 +16,7 @@ extension SQLiteStore {
             let record = TokenRecord(id: "tok_" + RandomID.base32(count: 16), name: name, role: role, prefix: secret.prefix, createdAt: now)
             let inserted = try write { db -> Bool in
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM tokens WHERE prefix = ?", arguments: [secret.prefix]) != nil { return false }
-                try db.execute(
+                try db.executeCached(
                     sql: "INSERT INTO tokens (id, name, role, prefix, hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                     arguments: [record.id, name, role.rawValue, secret.prefix, Data(secret.hash), now.unixSeconds])
                 return true
@@ -39,7 +39,7 @@ extension SQLiteStore {
         guard matches, var record = found?.0, record.revokedAt == nil else { return nil }
         if record.lastUsedAt.map({ now.timeIntervalSince($0) >= Self.lastUsedInterval }) ?? true {
             try write { db in
-                try db.execute(
+                try db.executeCached(
                     sql: "UPDATE tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)",
                     arguments: [now.unixSeconds, record.id, now.unixSeconds - Self.lastUsedInterval])
             }
@@ -56,7 +56,7 @@ extension SQLiteStore {
 
     public func revokeToken(id: String, now: Date) throws(StoreError) -> TokenRecord {
         try write { db in
-            try db.execute(sql: "UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [now.unixSeconds, id])
+            try db.executeCached(sql: "UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [now.unixSeconds, id])
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM tokens WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound("token", id)
             }

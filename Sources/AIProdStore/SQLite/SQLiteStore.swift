@@ -83,7 +83,7 @@ public final class SQLiteStore: JobStore {
         configuration.busyMode = .timeout(10)
         let pragma = synchronous.pragmaValue
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = \(pragma)")
+            try db.executeCached(sql: "PRAGMA synchronous = \(pragma)")
         }
         do {
             // A pool always runs in WAL mode.
@@ -128,7 +128,7 @@ public final class SQLiteStore: JobStore {
     }
 
     func loadJob(_ db: Database, _ id: JobID) throws -> JobRecord? {
-        try Row.fetchOne(db, sql: JobRecord.selectSQL + " WHERE jobs.id = ?", arguments: [id.rawValue]).map(JobRecord.init(row:))
+        try Row.fetchOne(db.cachedStatement(sql: JobRecord.selectByIDSQL), arguments: [id.rawValue]).map(JobRecord.init(row:))
     }
 
     func requireJob(_ db: Database, _ id: JobID) throws -> JobRecord {
@@ -136,22 +136,29 @@ public final class SQLiteStore: JobStore {
         return job
     }
 
+    func requireHead(_ db: Database, _ id: JobID) throws -> JobHead {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: JobHead.selectSQL), arguments: [id.rawValue]) else {
+            throw StoreError.notFound("job", id.rawValue)
+        }
+        return try JobHead(id: id, row: row)
+    }
+
     /// Refuses a move ``JobState/canMove(to:)`` does not allow (the one gate for every change).
-    func checkMove(_ job: JobRecord, to next: JobState) throws {
+    func checkMove(_ job: JobHead, to next: JobState) throws {
         guard job.state.canMove(to: next) else {
             throw StoreError.conflict("Job \(job.id) is \(job.state.rawValue) and cannot become \(next.rawValue).")
         }
     }
 
     /// The worker must hold the job's lease (and the job be running).
-    func checkLease(_ job: JobRecord, worker: String) throws {
+    func checkLease(_ job: JobHead, worker: String) throws {
         guard job.state == .running, job.leaseOwner == worker else {
             throw StoreError.conflict("Job \(job.id) is not running under worker \(worker) (its lease was lost).")
         }
     }
 
     func insertAudit(_ db: Database, _ entry: AuditEntry) throws {
-        try db.execute(
+        try db.executeCached(
             sql: "INSERT INTO audit (type, at, token_name, client_ip, resource, detail) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [entry.type.rawValue, entry.at.unixSeconds, entry.tokenName, entry.clientIP, entry.resource, entry.detail]
         )

@@ -1,3 +1,4 @@
+import AIProdMedia
 import CFluidSynth
 import Foundation
 
@@ -70,10 +71,13 @@ final class FluidSynth {
     }
 
     /// Renders `frames` stereo frames interleaved into `output` (left, right, left, …).
-    func render(frames: Int, into output: UnsafeMutablePointer<Float>) throws(StudioError) {
+    /// Renders in blocks of 8 192 frames (a fraction of a second of work), looking at
+    /// `cancellation` before each.
+    func render(frames: Int, into output: UnsafeMutablePointer<Float>, cancellation: RenderCancellation) throws(StudioError) {
         var done = 0
         while done < frames {
-            let count = min(frames - done, 1 << 16)
+            if cancellation.isCancelled { throw StudioError(.cancelled, "music cancelled") }
+            let count = min(frames - done, 1 << 13)
             let base = UnsafeMutableRawPointer(output + 2 * done)
             guard fluid_synth_write_float(synth, Int32(count), base, 0, 2, base, 1, 2) != FLUID_FAILED else {
                 throw StudioError(.synthesisFailed, "fluidsynth: rendering \(count) frames failed")

@@ -45,11 +45,12 @@ public final class FluidSynthComposer: MusicProvider, @unchecked Sendable {
         try self.init(soundfont: config.soundfont)
     }
 
-    public func compose(mood: Mood, duration: Rational, seed: UInt64, to path: String) throws(StudioError) {
+    public func compose(mood: Mood, duration: Rational, seed: UInt64, to path: String, cancellation: RenderCancellation) throws(StudioError) {
         guard duration.isPositive, duration.samples(at: Self.sampleRate) > 0, !(Self.maximumDuration < duration) else {
             throw StudioError(.invalidOption, "music duration must be between one sample and \(Self.maximumDuration) s, got \(duration) s")
         }
-        let samples = try render(generator.score(mood: mood, duration: duration, seed: seed))
+        let samples = try render(generator.score(mood: mood, duration: duration, seed: seed), cancellation: cancellation)
+        if cancellation.isCancelled { throw StudioError(.cancelled, "music cancelled") }
         do {
             try WAVFile.write(samples, channels: 2, sampleRate: Self.sampleRate, to: path)
         } catch {
@@ -59,7 +60,7 @@ public final class FluidSynthComposer: MusicProvider, @unchecked Sendable {
 
     /// Plays `score` and returns its interleaved stereo samples, exactly
     /// `score.sampleCount` frames, faded in and out.
-    public func render(_ score: Score) throws(StudioError) -> [Float] {
+    public func render(_ score: Score, cancellation: RenderCancellation = RenderCancellation()) throws(StudioError) -> [Float] {
         precondition(score.sampleRate == Self.sampleRate, "the score must be written at \(Self.sampleRate) Hz")
         let frames = Int(score.sampleCount)
         var output = [Float](repeating: 0, count: 2 * frames)
@@ -72,13 +73,13 @@ public final class FluidSynthComposer: MusicProvider, @unchecked Sendable {
             for event in score.events {
                 let at = min(Int(event.sample), frames)
                 if at > rendered {
-                    try synth.render(frames: at - rendered, into: base + 2 * rendered)
+                    try synth.render(frames: at - rendered, into: base + 2 * rendered, cancellation: cancellation)
                     rendered = at
                 }
                 try synth.play(event)
             }
             // The last releases and the reverb ring on into the fade; the piece is cut at its length.
-            if frames > rendered { try synth.render(frames: frames - rendered, into: base + 2 * rendered) }
+            if frames > rendered { try synth.render(frames: frames - rendered, into: base + 2 * rendered, cancellation: cancellation) }
         }
         Self.level(&output)
         FadeEnvelope(sampleCount: score.sampleCount, sampleRate: Self.sampleRate).apply(to: &output, channels: 2)

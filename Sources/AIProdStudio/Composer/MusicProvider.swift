@@ -1,4 +1,5 @@
 import AIProdCore
+import AIProdMedia
 
 /// Something that writes a piece of music for a mood: the local fluidsynth composer today, a
 /// remote music service later, behind the same call so the pipeline does not care which.
@@ -11,5 +12,14 @@ import AIProdCore
 /// Implementations block (C work, network): call them from a dedicated thread, never from the
 /// cooperative pool or an event loop.
 public protocol MusicProvider: Sendable {
-    func compose(mood: Mood, duration: Rational, seed: UInt64, to path: String) throws(StudioError)
+    /// When `cancellation` is raised, the provider stops within a fraction of a second, throws
+    /// `cancelled` and leaves no file at `path`.
+    func compose(mood: Mood, duration: Rational, seed: UInt64, to path: String, cancellation: RenderCancellation) throws(StudioError)
+}
+
+extension MusicProvider {
+    /// Composes with no way to cancel (benchmarks, tests).
+    public func compose(mood: Mood, duration: Rational, seed: UInt64, to path: String) throws(StudioError) {
+        try compose(mood: mood, duration: duration, seed: seed, to: path, cancellation: RenderCancellation())
+    }
 }

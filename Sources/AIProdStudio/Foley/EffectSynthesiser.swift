@@ -14,7 +14,7 @@ public struct EffectSynthesiser: SoundEffectProvider {
         "sfx-\(category.rawValue)-\(seed).wav"
     }
 
-    public func effect(_ category: SoundCategory, seed: UInt64, in directory: String) throws(StudioError) -> SoundEffect {
+    public func effect(_ category: SoundCategory, seed: UInt64, in directory: String, cancellation: RenderCancellation) throws(StudioError) -> SoundEffect {
         let recipe = EffectRecipe(category, seed: seed)
         let path = (directory as NSString).appendingPathComponent(Self.fileName(category, seed: seed))
         let effect = SoundEffect(path: path, category: category, source: .synthesised, durationSeconds: recipe.durationSeconds)
@@ -28,9 +28,10 @@ public struct EffectSynthesiser: SoundEffectProvider {
         // resumed job would take for finished, and two workers never see each other's half.
         let partial = (directory as NSString).appendingPathComponent(".\(Self.fileName(category, seed: seed)).\(UUID().uuidString).partial")
         do {
-            try SyntheticMedia(audioCodec: "pcm_s16le", container: "wav").write(audio: recipe.graph, channels: 2, to: partial)
+            try SyntheticMedia(audioCodec: "pcm_s16le", container: "wav").write(audio: recipe.graph, channels: 2, to: partial, cancellation: cancellation)
         } catch {
             try? FileManager.default.removeItem(atPath: partial)
+            if error.code == .cancelled { throw StudioError(.cancelled, "foley cancelled") }
             throw StudioError(.synthesisFailed, "cannot synthesise the \(category.rawValue) effect: \(error.description)")
         }
         guard rename(partial, path) == 0 else {

@@ -1,4 +1,5 @@
 import AIProdCore
+import AIProdMedia
 
 /// The foley stage's provider: the studio's sound library when it has a file for the
 /// category, else a synthesised effect of that kind. Every category can be synthesised, so
@@ -17,8 +18,9 @@ public struct Foley: SoundEffectProvider {
         self.init(library: SoundLibrary(root: config.soundLibrary))
     }
 
-    public func effect(_ category: SoundCategory, seed: UInt64, in directory: String) throws(StudioError) -> SoundEffect {
+    public func effect(_ category: SoundCategory, seed: UInt64, in directory: String, cancellation: RenderCancellation) throws(StudioError) -> SoundEffect {
+        if cancellation.isCancelled { throw StudioError(.cancelled, "foley cancelled") }
         if let picked = try library.pick(category, seed: seed) { return picked }
-        return try synthesiser.effect(category, seed: seed, in: directory)
+        return try synthesiser.effect(category, seed: seed, in: directory, cancellation: cancellation)
     }
 }

@@ -17,8 +17,8 @@ public struct EspeakNarrator: NarrationProvider {
         self.config = config
     }
 
-    public func narrate(_ text: String, language: Language, to path: String, cancellation: RenderCancellation) throws(StudioError) -> Narration {
-        guard let voice = config.voices[language], !voice.isEmpty else {
+    public func narrate(_ text: String, language: Language, voice: String?, to path: String, cancellation: RenderCancellation) throws(StudioError) -> Narration {
+        guard let voice = voice ?? config.voices[language], !voice.isEmpty else {
             throw StudioError(.voiceMissing, "no espeak-ng voice configured for \(language.rawValue); set voice_\(language.rawValue) in [studio]")
         }
         let speech = SpeechText(text)

@@ -2,46 +2,26 @@ import AIProdCore
 import AIProdStudio
 import Foundation
 
-/// The configuration file given with `--config`, read and parsed once; each section is taken
-/// from it (the defaults without a file). A missing file, a malformed line or a bad value is
-/// bad input naming the file.
+/// The configuration given with `--config`, read once through ``ServiceConfig`` (the daemon's
+/// reader, so the CLI and `aiprod serve` accept exactly the same files and `AIPROD_…`
+/// overrides); without a file, the defaults with the overrides. A missing file, a malformed
+/// line, an unknown key or a bad value is bad input naming the file, line and key.
 struct ConfigFile {
     let path: String?
-    let ini: INIFile?
+    let service: ServiceConfig
 
-    init(_ path: String?) throws(StudioError) {
+    init(_ path: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws(StudioError) {
         self.path = path
-        guard let path else {
-            ini = nil
-            return
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw StudioError(.invalidOption, "configuration file \(path) not found or not readable")
-        }
         do {
-            ini = try INIFile(parsing: String(decoding: data, as: UTF8.self))
+            service = try ServiceConfig.load(path: path, environment: environment)
         } catch {
-            throw StudioError(.invalidOption, "\(path): \(error)")
+            throw StudioError(.invalidOption, error.description)
         }
     }
 
     /// `[studio]`.
-    func studio() throws(StudioError) -> StudioConfig {
-        guard let ini else { return StudioConfig() }
-        do {
-            return try StudioConfig(ini: ini)
-        } catch {
-            throw StudioError(.invalidOption, "\(path ?? ""): \(error)")
-        }
-    }
+    func studio() throws(StudioError) -> StudioConfig { service.studio }
 
     /// `[limits]`.
-    func limits() throws(StudioError) -> Limits {
-        guard let ini else { return Limits() }
-        do {
-            return try Limits(ini: ini)
-        } catch {
-            throw StudioError(.invalidOption, "\(path ?? ""): \(error)")
-        }
-    }
+    func limits() throws(StudioError) -> Limits { service.limits }
 }

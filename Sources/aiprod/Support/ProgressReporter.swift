@@ -1,3 +1,4 @@
+import AIProdCore
 import AIProdMedia
 import Foundation
 import Synchronization
@@ -33,6 +34,27 @@ final class ProgressReporter: Sendable {
             let line = String(format: "%@ %d%% (%lld/%lld frames, %.1fs)\n",
                               progress.phase.rawValue, percent, progress.framesDone, progress.totalFrames, elapsed)
             FileHandle.standardError.write(Data(line.utf8))
+        }
+    }
+
+    /// A stage's progress (a script render): a redrawn percentage on a terminal, a line every
+    /// 10 % otherwise.
+    func report(_ progress: JobProgress) {
+        let percent = Int(progress.fraction * 100)
+        let elapsed = Date().timeIntervalSince(start)
+        if interactive {
+            FileHandle.standardError.write(Data(String(format: "\r%-8@ %3d%%  %.1fs", progress.stage.rawValue, percent, elapsed).utf8))
+            if progress.fraction >= 1 { FileHandle.standardError.write(Data("\n".utf8)) }
+            return
+        }
+        let decile = percent / 10
+        let shouldPrint = lastDecile.withLock { last in
+            guard decile > last else { return false }
+            last = decile
+            return true
+        }
+        if shouldPrint {
+            FileHandle.standardError.write(Data(String(format: "%@ %d%% (%.1fs)\n", progress.stage.rawValue, percent, elapsed).utf8))
         }
     }
 }

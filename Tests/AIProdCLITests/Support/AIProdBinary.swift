@@ -48,8 +48,9 @@ enum AIProdBinary {
     }
 
     /// Runs `aiprod arguments…` in `directory`; stdout and stderr go to files (not a terminal).
-    /// `whileRunning` is called once the process has started (to interrupt it, say).
-    static func run(_ arguments: [String], in directory: ScratchDirectory,
+    /// `whileRunning` is called once the process has started (to interrupt it, say);
+    /// `environment` is laid over this process's.
+    static func run(_ arguments: [String], in directory: ScratchDirectory, environment: [String: String] = [:],
                     whileRunning: ((Process, _ stderrPath: String) -> Void)? = nil) throws -> Outcome {
         guard let path else { throw CLIError.binaryNotFound }
         let name = UUID().uuidString.prefix(8)
@@ -63,6 +64,9 @@ enum AIProdBinary {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)

@@ -1,0 +1,14 @@
+/// What the cost model needs from a dry-run plan: how long the video is, in which preset, and
+/// what remote units it would use.
+public struct CostInput: Sendable, Hashable {
+    /// Length of the finished video, in seconds.
+    public var videoSeconds: Double
+    public var preset: Preset
+    public var remote: RemoteUsage
+
+    public init(videoSeconds: Double, preset: Preset, remote: RemoteUsage = .none) {
+        self.videoSeconds = videoSeconds
+        self.preset = preset
+        self.remote = remote
+    }
+}

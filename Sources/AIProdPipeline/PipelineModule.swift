@@ -1,2 +1,0 @@
-/// The stage runner and the worker pool.
-enum PipelineModule {}

@@ -1,0 +1,35 @@
+import AIProdCore
+import Foundation
+
+/// Which files in the job's folder belong to which stage: what a failed (or re-run) stage
+/// removes, and nothing of any other stage's.
+enum StageOutputs {
+    static func remove(_ stage: StageName, in directory: JobDirectory) {
+        for file in files(of: stage) { directory.remove(file) }
+        for name in directory.names(in: JobDirectory.media) where prefixes(of: stage).contains(where: name.hasPrefix) {
+            directory.remove(JobDirectory.media + "/" + name)
+        }
+    }
+
+    static func files(of stage: StageName) -> [String] {
+        switch stage {
+        case .plan: [JobDirectory.plan]
+        case .narrate: [JobDirectory.narrations]
+        case .foley: [JobDirectory.effects, JobDirectory.foleyScratch]
+        case .score: [JobDirectory.music]
+        case .direct: [JobDirectory.timeline, JobDirectory.imported]
+        case .render: [JobDirectory.video]
+        case .qa: [JobDirectory.thumbnail, JobDirectory.srt, JobDirectory.vtt, JobDirectory.qa]
+        case .publish: [JobDirectory.result]
+        }
+    }
+
+    /// Numbered files in `media/`.
+    static func prefixes(of stage: StageName) -> [String] {
+        switch stage {
+        case .narrate: ["narration-"]
+        case .foley: ["effect-"]
+        default: []
+        }
+    }
+}
