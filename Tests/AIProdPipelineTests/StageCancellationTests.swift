@@ -10,7 +10,7 @@ import Testing
 /// `cancelled` for that very stage within ``CancelTiming/bound``, writes no manifest for it and
 /// leaves none of its outputs. Earlier stages are run first, uncancelled, so the cancel lands
 /// in the stage under test; the cancel comes from another thread a moment after it starts.
-@Suite("Stage runner: cancel in every stage")
+@Suite("Stage runner: cancel in every stage", .serialized)
 struct StageCancellationTests {
     /// A longer script (more speech, more cues, a longer piece of music), so each stage works
     /// long enough for the cancel to find it busy.

@@ -13,13 +13,21 @@ struct StageRunnerTests {
         let scratch = ScratchDirectory()
         let directory = PipelineFixture.directory(scratch)
         let log = StageLog()
-        let result = try PipelineFixture.runner().run(spec: PipelineFixture.spec(), in: directory, context: PipelineFixture.context(),
-                                                      onStage: log.record)
+        let progress = ProgressLog()
+        let result = try PipelineFixture.runner().run(spec: PipelineFixture.spec(), in: directory,
+                                                      context: PipelineFixture.context(progress: progress), onStage: log.record)
         #expect(log.ran == StageName.allCases)
+        // Every stage reports its start and end; the long ones report along the way too.
+        for stage in StageName.allCases {
+            #expect(progress.fractions(stage).first == 0 && progress.fractions(stage).last == 1, "\(stage): \(progress.fractions(stage))")
+        }
+        for stage in [StageName.score, .render] {
+            #expect(progress.fractions(stage).contains { $0 > 0 && $0 < 1 }, "\(stage): \(progress.fractions(stage))")
+        }
         #expect(result.qaPassed, "\(result.qaFailures)")
         let files = PipelineFixture.files(under: directory.root)
         for name in ["spec.json", "plan.json", "timeline.json", "video.mp4", "thumbnail.jpg", "subtitles.srt", "subtitles.vtt", "qa.json",
-                     "result.json", "media/narration-1.wav", "media/narration-2.wav", "media/narration.json", "media/effects.json",
+                     "result.json", "media/narration-1.wav", "media/narration.json", "media/effects.json",
                      "media/music.wav"] + StageName.allCases.map({ "stages/\($0.rawValue).json" }) {
             #expect(files.contains(name), "\(name) missing from \(files)")
         }
@@ -33,7 +41,8 @@ struct StageRunnerTests {
         #expect(result.video == "video.mp4" && result.subtitlesSrt == "subtitles.srt")
         // Word timings and chosen effects are saved for the later stages.
         let narrations = try PipelineFixture.decode([Narration].self, directory.path("media/narration.json"))
-        #expect(narrations.count == 2 && narrations.allSatisfy { !$0.words.isEmpty && $0.path.hasPrefix("media/") })
+        let plan = try PipelineFixture.decode(Plan.self, directory.plan)
+        #expect(narrations.count == plan.scenes.count && narrations.allSatisfy { !$0.words.isEmpty && $0.path.hasPrefix("media/") })
         let effects = try PipelineFixture.decode([[SoundEffect]].self, directory.path("media/effects.json"))
         #expect(effects.flatMap { $0 }.allSatisfy { $0.path.hasPrefix("media/effect-") })
         // The timeline names only files inside the job, relative to it.
@@ -41,7 +50,8 @@ struct StageRunnerTests {
         #expect(TimelineFiles.all(timeline).allSatisfy { !$0.hasPrefix("/") && FileManager.default.fileExists(atPath: directory.path($0)) })
         // A manifest records its files with their sizes.
         let manifest = try #require(directory.finishedManifest(.narrate))
-        #expect(manifest.files.map(\.path) == ["media/narration-1.wav", "media/narration-2.wav", "media/narration.json"])
+        #expect(manifest.files.map(\.path) == plan.scenes.map { "media/narration-\($0.index + 1).wav" } + ["media/narration.json"])
+        #expect(manifest.files.allSatisfy { $0.bytes > 0 })
 
         // Run again: every stage checks out and is skipped; nothing is rewritten.
         let before = PipelineFixture.identity(directory.video)
@@ -92,6 +102,8 @@ struct StageRunnerTests {
         try runner.run(spec: spec, in: directory, context: PipelineFixture.context(), through: .direct)
         let plan = PipelineFixture.identity(directory.plan)
 
+        // A half-written file a killed run left behind goes when a stage next runs.
+        scratch.write("half", to: "job/media/.music.wav.dead1234.partial")
         // The music cut short: score runs again, and direct after it.
         let handle = try #require(FileHandle(forWritingAtPath: directory.path("media/music.wav")))
         try handle.truncate(atOffset: 1000)
@@ -101,13 +113,14 @@ struct StageRunnerTests {
         #expect(log.skipped == [.plan, .narrate, .foley] && log.ran == [.score, .direct])
         #expect(PipelineFixture.identity(directory.plan) == plan)
         #expect(directory.finishedManifest(.score) != nil)
+        #expect(!FileManager.default.fileExists(atPath: directory.path("media/.music.wav.dead1234.partial")))
 
         // A narration gone: narrate runs again.
-        try FileManager.default.removeItem(atPath: directory.path("media/narration-2.wav"))
+        try FileManager.default.removeItem(atPath: directory.path("media/narration-1.wav"))
         let again = StageLog()
         try runner.run(spec: spec, in: directory, context: PipelineFixture.context(), through: .direct, onStage: again.record)
         #expect(again.skipped == [.plan] && again.ran == [.narrate, .foley, .score, .direct])
-        #expect(FileManager.default.fileExists(atPath: directory.path("media/narration-2.wav")))
+        #expect(FileManager.default.fileExists(atPath: directory.path("media/narration-1.wav")))
 
         // A manifest that does not decode counts as no manifest.
         try Data("{".utf8).write(to: URL(fileURLWithPath: directory.manifest(.plan)))

@@ -19,7 +19,8 @@ struct ScoreStage<Composer: MusicProvider> {
         try job.directory.makeDirectory(JobDirectory.media, stage: .score)
         do {
             try composer.compose(mood: job.spec.music.mood ?? Self.dominantMood(plan), duration: duration, seed: job.spec.seed,
-                                 to: job.directory.path(JobDirectory.music), cancellation: job.context.cancellation)
+                                 to: job.directory.path(JobDirectory.music), cancellation: job.context.cancellation,
+                                 progress: { job.context.progress(JobProgress(stage: .score, fraction: $0 * 0.95)) })
         } catch {
             throw PipelineError(error, stage: .score)
         }

@@ -9,6 +9,17 @@ enum StageOutputs {
         for name in directory.names(in: JobDirectory.media) where prefixes(of: stage).contains(where: name.hasPrefix) {
             directory.remove(JobDirectory.media + "/" + name)
         }
+        removePartials(in: directory)
+    }
+
+    /// Half-written files (`.<name>.<random>.partial`) a killed process left behind. Stages run
+    /// one at a time in a job's folder, so any there when a stage starts or fails are dead.
+    static func removePartials(in directory: JobDirectory) {
+        for folder in ["", JobDirectory.media, "stages"] {
+            for name in directory.names(in: folder) where name.hasPrefix(".") && name.hasSuffix(".partial") {
+                directory.remove(folder.isEmpty ? name : folder + "/" + name)
+            }
+        }
     }
 
     static func files(of stage: StageName) -> [String] {

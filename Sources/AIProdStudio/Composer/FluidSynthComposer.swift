@@ -45,11 +45,14 @@ public final class FluidSynthComposer: MusicProvider, @unchecked Sendable {
         try self.init(soundfont: config.soundfont)
     }
 
-    public func compose(mood: Mood, duration: Rational, seed: UInt64, to path: String, cancellation: RenderCancellation) throws(StudioError) {
+    public func compose(
+        mood: Mood, duration: Rational, seed: UInt64, to path: String, cancellation: RenderCancellation,
+        progress: @Sendable (Double) -> Void
+    ) throws(StudioError) {
         guard duration.isPositive, duration.samples(at: Self.sampleRate) > 0, !(Self.maximumDuration < duration) else {
             throw StudioError(.invalidOption, "music duration must be between one sample and \(Self.maximumDuration) s, got \(duration) s")
         }
-        let samples = try render(generator.score(mood: mood, duration: duration, seed: seed), cancellation: cancellation)
+        let samples = try render(generator.score(mood: mood, duration: duration, seed: seed), cancellation: cancellation, progress: progress)
         if cancellation.isCancelled { throw StudioError(.cancelled, "music cancelled") }
         do {
             try WAVFile.write(samples, channels: 2, sampleRate: Self.sampleRate, to: path)
@@ -60,7 +63,9 @@ public final class FluidSynthComposer: MusicProvider, @unchecked Sendable {
 
     /// Plays `score` and returns its interleaved stereo samples, exactly
     /// `score.sampleCount` frames, faded in and out.
-    public func render(_ score: Score, cancellation: RenderCancellation = RenderCancellation()) throws(StudioError) -> [Float] {
+    public func render(
+        _ score: Score, cancellation: RenderCancellation = RenderCancellation(), progress: @Sendable (Double) -> Void = { _ in }
+    ) throws(StudioError) -> [Float] {
         precondition(score.sampleRate == Self.sampleRate, "the score must be written at \(Self.sampleRate) Hz")
         let frames = Int(score.sampleCount)
         var output = [Float](repeating: 0, count: 2 * frames)
@@ -75,6 +80,7 @@ public final class FluidSynthComposer: MusicProvider, @unchecked Sendable {
                 if at > rendered {
                     try synth.render(frames: at - rendered, into: base + 2 * rendered, cancellation: cancellation)
                     rendered = at
+                    progress(Double(rendered) / Double(max(frames, 1)))
                 }
                 try synth.play(event)
             }

@@ -13,13 +13,17 @@ import AIProdMedia
 /// cooperative pool or an event loop.
 public protocol MusicProvider: Sendable {
     /// When `cancellation` is raised, the provider stops within a fraction of a second, throws
-    /// `cancelled` and leaves no file at `path`.
-    func compose(mood: Mood, duration: Rational, seed: UInt64, to path: String, cancellation: RenderCancellation) throws(StudioError)
+    /// `cancelled` and leaves no file at `path`. `progress` hears the fraction done (0…1) as
+    /// the piece is made.
+    func compose(
+        mood: Mood, duration: Rational, seed: UInt64, to path: String, cancellation: RenderCancellation,
+        progress: @Sendable (Double) -> Void
+    ) throws(StudioError)
 }
 
 extension MusicProvider {
     /// Composes with no way to cancel (benchmarks, tests).
     public func compose(mood: Mood, duration: Rational, seed: UInt64, to path: String) throws(StudioError) {
-        try compose(mood: mood, duration: duration, seed: seed, to: path, cancellation: RenderCancellation())
+        try compose(mood: mood, duration: duration, seed: seed, to: path, cancellation: RenderCancellation(), progress: { _ in })
     }
 }

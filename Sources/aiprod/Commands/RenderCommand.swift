@@ -11,8 +11,8 @@ struct RenderCommand: ParsableCommand {
         discussion: """
         A script (any file not ending in .json) goes through the whole studio: plan, narration, \
         music, effects, visuals, render, QA. Beside OUT.mp4 it writes OUT.srt, OUT.vtt, OUT.jpg, \
-        OUT.plan.json, OUT.timeline.json, OUT.qa.json and the generated sound in OUT.media/; it \
-        exits 3 when a QA check fails. A timeline (.json, docs/TIMELINE.md) is rendered as it is.
+        OUT.plan.json, OUT.timeline.json, OUT.qa.json and the job's folder OUT.media/ (the stages' \
+        files and manifests, as the daemon keeps them); it exits 3 when a QA check fails. A timeline (.json, docs/TIMELINE.md) is rendered as it is.
         """)
 
     @Argument(help: "The script (.txt, French or English) or timeline (.json) to render.")

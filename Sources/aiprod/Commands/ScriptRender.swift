@@ -4,7 +4,6 @@ import AIProdPipeline
 import AIProdStudio
 import Foundation
 import Logging
-import Synchronization
 
 /// `aiprod render script.txt -o out.mp4`: the daemon's stage runner on a job folder beside the
 /// video (`out.media/`), then the finished files copied out under the names the CLI promises.
@@ -116,13 +115,4 @@ struct ScriptRender {
             }
         }
     }
-}
-
-/// The seconds each stage took, in the order they finished (heard from the runner's thread).
-private final class StageTimes: Sendable {
-    private let times = Mutex<[(StageName, Double)]>([])
-
-    func add(_ stage: StageName, _ seconds: Double) { times.withLock { $0.append((stage, seconds)) } }
-
-    var all: [(StageName, Double)] { times.withLock { $0 } }
 }

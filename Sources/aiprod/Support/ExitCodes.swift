@@ -19,7 +19,7 @@ enum ExitCodes {
         if let reported = error as? ExitCode { return reported }
         let (code, message, status): (String, String, Int32) = switch error {
         case let error as any CategorizedError:
-            (error.errorCode, (error as? any CustomStringConvertible)?.description ?? error.errorMessage, status(for: error))
+            (error.errorCode, "\(error)", status(for: error))
         default: ("error", "\(error)", failed)
         }
         FileHandle.standardError.write(Data("error: \(code): \(message)\n".utf8))

@@ -5,7 +5,6 @@ import AIProdStudio
 import AIProdTestSupport
 import Foundation
 import Logging
-import Synchronization
 
 /// A small, quick job for the runner: 320x180 at 25 fps, a two-scene English script with a
 /// sound cue (bell), on the local providers (espeak-ng, fluidsynth, libav).
@@ -33,8 +32,9 @@ enum PipelineFixture {
         JobSpec(script: script, preset: preset.name, seed: seed)
     }
 
-    static func context(_ cancellation: RenderCancellation = RenderCancellation()) -> StageContext {
-        StageContext(cancellation: cancellation, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+    static func context(_ cancellation: RenderCancellation = RenderCancellation(), progress: ProgressLog? = nil) -> StageContext {
+        StageContext(cancellation: cancellation, progress: { progress?.record($0) },
+                     logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
     /// A job folder inside `scratch`.
@@ -63,18 +63,4 @@ enum PipelineFixture {
         }
         return files.sorted()
     }
-}
-
-/// Records the events a run reports, from its thread.
-final class StageLog: Sendable {
-    private let events = Mutex<[(StageName, StageEvent)]>([])
-
-    func record(_ stage: StageName, _ event: StageEvent) { events.withLock { $0.append((stage, event)) } }
-
-    var all: [(StageName, StageEvent)] { events.withLock { $0 } }
-
-    func stages(_ matching: (StageEvent) -> Bool) -> [StageName] { all.filter { matching($0.1) }.map(\.0) }
-
-    var ran: [StageName] { stages { if case .finished = $0 { true } else { false } } }
-    var skipped: [StageName] { stages { if case .skipped = $0 { true } else { false } } }
 }
