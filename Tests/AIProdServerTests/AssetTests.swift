@@ -59,6 +59,7 @@ struct AssetTests {
             let notMedia = try await server.client.send("POST", "/assets?name=junk.png", token: producer, body: junk)
             #expect(notMedia.status == 415)
             #expect(notMedia.errorCode == "unsupported_media")
+            #expect(!notMedia.text.contains(server.dataDirectory), "the server's paths stay inside: \(notMedia.text)")
             let big = try await server.client.send("POST", "/assets?name=big.wav", token: producer, body: Data(count: 200 * 1024))
             #expect(big.status == 413)
             for name in ["a%2Fb.png", "..", "a%5Cb", "x%00y", "..%2F..%2Fetc"] {

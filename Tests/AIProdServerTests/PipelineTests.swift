@@ -111,4 +111,41 @@ struct PipelineTests {
             #expect((dead.json["jobs"] as? [Any])?.isEmpty == true)
         }
     }
+
+    @Test("A dead job is in the dead letter; retry queues it again with its attempts reset")
+    func retryDead() async throws {
+        let scratch = ScratchDirectory()
+        try await TestServer.withServer(scratch) { server async throws in
+            let raw = try #require(try await server.client.send("POST", "/pipeline/run", token: server.token(.producer), json: Self.script).json["id"] as? String)
+            let id = try #require(JobID(rawValue: raw))
+            _ = try #require(try server.store.claim(worker: "w1", now: Date()))
+            let failure = JobFailure(code: "invalid_script", message: "no words", category: .caller, stage: .plan)
+            #expect(try server.store.fail(id, worker: "w1", failure: failure, now: Date()) == .dead)
+            let dead = try await server.client.send("GET", "/admin/dead", token: server.token(.admin))
+            #expect((dead.json["jobs"] as? [[String: Any]])?.first?["id"] as? String == raw)
+            let shown = try await server.client.send("GET", "/pipeline/\(raw)", token: server.token(.viewer))
+            #expect((shown.json["error"] as? [String: Any])?["code"] as? String == "invalid_script")
+            let retried = try await server.client.send("POST", "/pipeline/\(raw)/retry", token: server.token(.producer))
+            #expect(retried.status == 200)
+            #expect(retried.json["state"] as? String == "queued")
+            #expect(retried.json["attempts"] as? Int == 0)
+        }
+    }
+
+    @Test("A failure of ours is a 500 in the error shape, audited as error with the token's name")
+    func serverError() async throws {
+        let scratch = ScratchDirectory()
+        try await TestServer.withServer(scratch) { server async throws in
+            // The upload folder cannot be made: a file sits where it should be.
+            scratch.write("not a folder", to: "data/tmp")
+            let response = try await server.client.send("POST", "/assets?name=a.png", token: server.token(.producer), body: Data("x".utf8))
+            #expect(response.status == 500)
+            #expect(response.errorCode == "internal")
+            #expect(!response.text.contains(scratch.path))
+            let errors = try server.store.auditEntries(AuditQuery(type: .error, since: nil, until: nil, tokenName: nil, limit: 10))
+            #expect(errors.count == 1)
+            #expect(errors.first?.tokenName == "test-producer")
+            #expect(errors.first?.resource == "/assets")
+        }
+    }
 }

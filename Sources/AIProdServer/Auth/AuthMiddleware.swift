@@ -28,8 +28,7 @@ struct AuthMiddleware<Store: JobStore, Planner: JobPlanning, Prober: AssetProbin
             await fail(context, resource: resource, detail: "unknown or revoked token")
             throw APIError(.unauthorized, code: "unauthorized", "the token is unknown or revoked")
         }
-        var context = context
-        context.token = token
+        context.identity.token = token
         if successes.shouldRecord(tokenID: token.id, now: now) {
             await services.audit(.authSuccess, context, resource: resource)
         }

@@ -95,7 +95,7 @@ enum OpenAPIDocument {
         case "limit": ["type": "integer", "minimum": 1, "maximum": PageQuery.maxLimit]
         case "state": OpenAPISchemas.enumeration(JobState.allCases.map(\.rawValue))
         case "type": OpenAPISchemas.enumeration(AuditType.allCases.map(\.rawValue))
-        case "since", "until": ["type": "string", "format": "date-time"]
+        case "since", "until": ["type": "string", "description": "ISO 8601 (2026-01-31T12:00:00Z) or Unix seconds"]
         case "token": ["type": "string", "pattern": TokenName.pattern]
         case "cursor" where route.path == "/assets": ["type": "string", "pattern": "^[0-9a-f]{64}$"]
         case "cursor": ["type": "string", "minLength": 1, "maxLength": 256, "description": "the `next` of the previous page, as given"]

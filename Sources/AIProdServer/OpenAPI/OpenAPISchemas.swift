@@ -31,7 +31,7 @@ enum OpenAPISchemas {
             ],
             "description": "seconds, at most 6 hours: a number or an exact fraction such as \"10/3\"",
         ]
-        let runProperties: [String: Any] = [
+        let baseProperties: [String: Any] = [
             "script": ["type": "string", "pattern": "\\S", "description": "the text to plan and narrate (or give `prompt`)"],
             "prompt": ["type": "string", "pattern": "\\S", "description": "alias of script"],
             "title": ["type": "string", "maxLength": 200],
@@ -52,6 +52,12 @@ enum OpenAPISchemas {
             "webhook_url": ["type": "string", "pattern": "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$", "maxLength": 2048],
             "priority": ["type": "integer", "minimum": -100, "maximum": 100],
         ]
+        // Absent and null are the same to the server (the default applies).
+        let runProperties = baseProperties.mapValues { (value: Any) -> Any in
+            guard var schema = value as? [String: Any] else { return value }
+            schema["nullable"] = true
+            return schema
+        }
         var timelineProperties = runProperties
         timelineProperties["script"] = nil
         timelineProperties["prompt"] = nil

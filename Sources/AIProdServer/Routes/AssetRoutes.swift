@@ -61,7 +61,9 @@ struct AssetRoutes<Store: JobStore, Planner: JobPlanning, Prober: AssetProbing>:
         do {
             kind = try await services.blocking.run { try prober.kind(ofFile: temp, limits: limits) }
         } catch let error as any CategorizedError where error.category == .caller {
-            throw APIError(.unsupportedMediaType, code: "unsupported_media", "not an image, video or audio file this server accepts: \(error.errorMessage)", field: "file")
+            // The prober names the file it read: the client must not learn the server's paths.
+            let reason = error.errorMessage.replacingOccurrences(of: temp, with: "the upload")
+            throw APIError(.unsupportedMediaType, code: "unsupported_media", "not an image, video or audio file this server accepts: \(reason)", field: "file")
         }
         let folder = services.assets
         return try await services.store { store in

@@ -8,8 +8,9 @@ public struct APIRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The peer's IP address, "unknown" for a Unix socket.
     public let clientIP: String
+    let identity = RequestIdentity()
     /// Set by ``AuthMiddleware``; nil only on open routes.
-    public var token: TokenRecord?
+    public var token: TokenRecord? { identity.token }
     /// Bodies are collected explicitly with the configured limit (see ``BodyReader``); this is
     /// only Hummingbird's own default for anything that collates without one.
     public var maxUploadSize: Int { 1 << 20 }
@@ -17,6 +18,5 @@ public struct APIRequestContext: RequestContext {
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.clientIP = source.channel.remoteAddress?.ipAddress ?? "unknown"
-        self.token = nil
     }
 }
