@@ -69,7 +69,7 @@ let package = Package(
             dependencies: [
                 "AIProdCore", "AIProdStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -100,13 +100,17 @@ let package = Package(
         // Helpers the test targets share: temporary folders, media made in-process.
         .target(name: "AIProdTestSupport", dependencies: ["AIProdMedia"], path: "Tests/AIProdTestSupport"),
         .testTarget(name: "AIProdStudioTests", dependencies: ["AIProdCore", "AIProdMedia", "AIProdStudio", "AIProdTestSupport"]),
-        // Runs the built `aiprod` binary: exit codes, outputs, nothing half-written.
-        .testTarget(name: "AIProdCLITests", dependencies: ["AIProdMedia", "AIProdTestSupport"]),
+        // Runs the built `aiprod` binary: exit codes, outputs, nothing half-written; the daemon's crash
+        // test reads its SQLite file back through the store.
+        .testTarget(name: "AIProdCLITests", dependencies: ["AIProdMedia", "AIProdStore", "AIProdTestSupport",
+                                                        .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "AIProdStoreTests", dependencies: ["AIProdCore", "AIProdStore", "AIProdTestSupport"]),
-        // Hummingbird: the loopback receiver the webhook tests deliver to.
+        // Hummingbird: the loopback receiver the webhook tests deliver to; ServiceLifecycle: the
+        // worker pool runs in a ServiceGroup, as in the daemon.
         .testTarget(name: "AIProdPipelineTests", dependencies: ["AIProdCore", "AIProdMedia", "AIProdStudio", "AIProdStore", "AIProdPipeline", "AIProdTestSupport",
+                                                                .product(name: "Logging", package: "swift-log"),
                                                                 .product(name: "Hummingbird", package: "hummingbird"),
-                                                                .product(name: "Logging", package: "swift-log")]),
+                                                                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),
         // Real HTTP on loopback against the built daemon and a real SQLite file.
         .testTarget(name: "AIProdServerTests", dependencies: ["AIProdCore", "AIProdStore", "AIProdPipeline", "AIProdServer", "AIProdTestSupport",
                                                               .product(name: "Hummingbird", package: "hummingbird")]),

@@ -1,3 +1,4 @@
+import AIProdCore
 import Foundation
 
 /// An uploaded file in the asset index. Its bytes are in the ``AssetFolder`` under its id, the

@@ -1,3 +1,4 @@
+import AIProdCore
 import Foundation
 import GRDB
 

@@ -1,0 +1,46 @@
+import AIProdStore
+import Foundation
+import Hummingbird
+
+/// The outermost middleware: turns every error into the API's JSON shape with its status,
+/// answers 405 (with `Allow`) for a known path with the wrong method, audits and logs 5xx, and
+/// counts answers by status for `/metrics`.
+struct ErrorMiddleware<Store: JobStore, Planner: JobPlanning, Prober: AssetProbing>: RouterMiddleware {
+    typealias Context = APIRequestContext
+
+    let services: ServerServices<Store, Planner, Prober>
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            response = await self.response(for: error, request: request, context: context)
+        }
+        services.requests.count(status: response.status.code)
+        return response
+    }
+
+    private func response(for error: any Error, request: Request, context: Context) async -> Response {
+        var apiError = APIError(error)
+        var headers = HTTPFields()
+        let path = Substring(request.uri.path)
+        if apiError.status == .notFound, error is HTTPError, RouteCatalog.route(method: request.method, path: path) == nil {
+            let allowed = RouteCatalog.methods(path: path)
+            if allowed.isEmpty {
+                apiError = APIError(.notFound, code: "not_found", "no route \(request.method.rawValue) \(request.uri.path)")
+            } else {
+                apiError = APIError(.methodNotAllowed, code: "method_not_allowed", "\(request.method.rawValue) is not allowed on \(request.uri.path)")
+                headers[.allow] = allowed.map { $0.rawValue }.joined(separator: ", ")
+            }
+        }
+        if apiError.status == .unauthorized {
+            headers[.wwwAuthenticate] = "Bearer"
+        }
+        if apiError.status.code >= 500 {
+            services.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            await services.audit(.error, context, resource: request.uri.path, detail: "\(apiError.code): \(error)")
+        }
+        return JSONResponse.make(ErrorBody(apiError), status: apiError.status, headers: headers)
+    }
+}

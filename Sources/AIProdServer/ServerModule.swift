@@ -1,2 +1,0 @@
-/// The HTTP API.
-enum ServerModule {}

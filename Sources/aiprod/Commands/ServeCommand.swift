@@ -1,0 +1,62 @@
+import AIProdCore
+import AIProdPipeline
+import AIProdServer
+import AIProdStore
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// `aiprod serve --config FILE`: the daemon. The HTTP API and the worker pool run as one
+/// `ServiceGroup`; SIGTERM or SIGINT shut both down gracefully (the pool first: its running
+/// job goes back to the queue and resumes on the next start).
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the daemon: the HTTP API, the job queue and the workers.",
+        discussion: "Prints \"listening on http://HOST:PORT\" once the socket is bound. See docs/DAEMON.md.")
+
+    @OptionGroup var daemon: DaemonOptions
+
+    /// The longest a graceful shutdown waits for open requests before cancelling them.
+    static let shutdownGrace: Duration = .seconds(10)
+
+    func run() async throws {
+        let config = try daemon.load()
+        let logger = DaemonLogging.bootstrap(config.log)
+        let store = try DaemonStore.open(config, logger: logger)
+        let runner: StudioFactory.LocalRunner
+        do {
+            runner = try StudioFactory.runner(studio: config.studio, limits: config.limits, defaultPreset: config.render.defaultPreset)
+        } catch {
+            throw ExitCodes.report(error)
+        }
+        let pool = WorkerPool(store: store, runner: runner, notifier: WebhookNotifier(config: config.webhooks, store: store, logger: logger),
+                              configuration: WorkerPoolConfiguration(config), logger: logger)
+        let host = config.server.listen
+        let application = buildApplication(
+            settings: ServerSettings(config), store: store,
+            planner: StudioEstimator(studio: config.studio, render: config.render, costs: config.costs),
+            prober: MediaProber(), logger: logger,
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? config.server.port
+                let shown = host.contains(":") ? "[\(host)]" : host
+                // Unbuffered: whoever started the daemon (a test, a script) reads it at once.
+                FileHandle.standardOutput.write(Data("listening on http://\(shown):\(port)\n".utf8))
+            })
+        // Shut down in reverse order: the pool first (its job is released at once), then the
+        // server finishes its requests. A client that holds a stream open (SSE) past
+        // `shutdownGrace` is cut off: systemd's stop timeout must not be what ends the daemon.
+        var services = ServiceGroupConfiguration(services: [application, pool], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        services.maximumGracefulShutdownDuration = Self.shutdownGrace
+        let group = ServiceGroup(configuration: services)
+        do {
+            try await group.run()
+        } catch {
+            logger.critical("daemon stopped on an error", metadata: ["error": "\(error)"])
+            throw ExitCode(ExitCodes.failed)
+        }
+    }
+}
