@@ -87,7 +87,10 @@ struct JobSubmission<Store: JobStore, Planner: JobPlanning, Prober: AssetProbing
         try await checkBudget(estimate.cost)
         let options = EnqueueOptions(
             idempotencyKey: key, tokenName: context.token?.name, clientIP: context.clientIP,
-            maxAttempts: services.settings.maxAttempts, estimate: estimate.cost
+            maxAttempts: services.settings.maxAttempts, estimate: estimate.cost,
+            // The store checks again inside the enqueue's transaction: two requests at once
+            // cannot both slip under the cap.
+            monthlyBudgetUSD: services.settings.monthlyBudgetUsd > 0 ? services.settings.monthlyBudgetUsd : nil
         )
         let (job, created) = try await services.store { try $0.enqueue(spec, options: options) }
         var headers = HTTPFields()
