@@ -1,16 +1,19 @@
 # aiprod — the two commands of the README, and a few more for developers.
-#   make run    installs build dependencies, builds, renders the bundled example, says how to use it
+#   make run    installs build dependencies, builds, starts the daemon on ./run/aiprod.ini, renders
+#               the bundled example through its API, prints an admin token and how to use it
+#   make stop   stops the daemon `make run` started
 #   make test   installs build dependencies, builds, runs the whole test suite
 #   make bench  reproduces docs/BENCHMARKS.md (needs the ffmpeg CLI as a yardstick only)
 #   make test-release  the test suite built in release, as the binary ships (CI runs it too)
 #   make test-asan     the test suite under the address sanitizer (own scratch path)
+#   make test-api      schemathesis (PyPI) fuzzes the release daemon from its /openapi.json (CI runs it)
 #   make fuzz          builds the libFuzzer targets and runs each FUZZ_SECONDS (docs/DEVELOPERS.md)
 
 SWIFT ?= swift
 # Debian 12 packages the build and the tests need (see docs/DEVELOPERS.md).
 DEB_PACKAGES := pkg-config libavcodec-dev libavformat-dev libavfilter-dev libavutil-dev \
 	libswresample-dev libswscale-dev libfreetype-dev fonts-dejavu-core libsqlite3-dev libcurl4-openssl-dev \
-	libssl-dev libespeak-ng-dev espeak-ng-data libfluidsynth-dev timgm6mb-soundfont
+	libssl-dev libespeak-ng-dev espeak-ng-data libfluidsynth-dev timgm6mb-soundfont curl jq
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT := out
 
@@ -22,7 +25,7 @@ FUZZ_WORK ?= .build-fuzz-work
 FUZZ_BUILD := --scratch-path .build-fuzz --product AIProdFuzz --sanitize fuzzer --sanitize address \
 	-Xswiftc -sanitize=fuzzer,address -Xswiftc -DAIPROD_FUZZ
 
-.PHONY: deps build release test test-release test-asan fuzz fuzz-build fuzz-corpus run bench clean
+.PHONY: deps build release test test-release test-api test-asan fuzz fuzz-build fuzz-corpus run stop bench clean
 
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do \
@@ -49,6 +52,10 @@ test-release: deps
 	$(SWIFT) build -c release --build-tests -Xswiftc -enable-testing
 	$(SWIFT) test -c release --skip-build
 
+# At least 1,000 requests generated from the daemon's own /openapi.json; no 5xx, daemon still up.
+test-api: release
+	bash .ci/schemathesis.sh "$$($(SWIFT) build -c release --show-bin-path)/aiprod"
+
 # The tests are Swift Testing only: --disable-xctest skips the empty XCTest pass, whose runtime
 # leaks a few objects at exit that LeakSanitizer would report; .ci/lsan.supp lists the leaks
 # Foundation itself has (each with its reason).
@@ -70,18 +77,13 @@ fuzz: fuzz-build fuzz-corpus
 	bash docs/fuzz/run.sh "$$($(SWIFT) build $(FUZZ_BUILD) --show-bin-path)/AIProdFuzz" $(FUZZ_WORK) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 run: release
-	@mkdir -p $(OUT)
-	$(SWIFT) run -c release aiprod render docs/examples/script-en.txt --assets docs/examples/assets -o $(OUT)/harbour.mp4
-	@echo
-	@echo "Rendered $(OUT)/harbour.mp4 from docs/examples/script-en.txt, with its subtitles, thumbnail, plan, timeline and QA report beside it."
-	@echo "Render your own script:    $$($(SWIFT) build -c release --show-bin-path)/aiprod render SCRIPT.txt -o OUT.mp4 [--preset youtube-1080p] [--assets DIR]"
-	@echo "Plan only:                 $$($(SWIFT) build -c release --show-bin-path)/aiprod plan SCRIPT.txt"
-	@echo "Render a timeline:         $$($(SWIFT) build -c release --show-bin-path)/aiprod render TIMELINE.json -o OUT.mp4 [--srt OUT.srt] [--vtt OUT.vtt] [--thumbnail OUT.jpg]"
-	@echo "Inspect a file:            $$($(SWIFT) build -c release --show-bin-path)/aiprod probe $(OUT)/harbour.mp4"
-	@echo "The timeline format:       docs/TIMELINE.md"
+	@bash docs/examples/start-daemon.sh "$$($(SWIFT) build -c release --show-bin-path)/aiprod"
+
+stop:
+	@if [ -f run/aiprod.pid ] && kill "$$(cat run/aiprod.pid)" 2>/dev/null; then echo "stopped the daemon (pid $$(cat run/aiprod.pid))"; else echo "no daemon running"; fi; rm -f run/aiprod.pid
 
 bench: release
 	bash docs/bench/r1-compare.sh
 
 clean:
-	rm -rf .build .build-asan .build-fuzz $(OUT)
+	rm -rf .build .build-asan .build-fuzz $(OUT) run

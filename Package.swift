@@ -14,7 +14,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // System library: the ffmpeg 5.1 libraries from Debian, plus a shim header for the
@@ -104,7 +103,7 @@ let package = Package(
         // test reads its SQLite file back through the store.
         .testTarget(name: "AIProdCLITests", dependencies: ["AIProdMedia", "AIProdStore", "AIProdTestSupport",
                                                         .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "AIProdStoreTests", dependencies: ["AIProdCore", "AIProdStore", "AIProdTestSupport"]),
+        .testTarget(name: "AIProdStoreTests", dependencies: ["AIProdCore", "AIProdStore", "AIProdTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         // Hummingbird: the loopback receiver the webhook tests deliver to; ServiceLifecycle: the
         // worker pool runs in a ServiceGroup, as in the daemon.
         .testTarget(name: "AIProdPipelineTests", dependencies: ["AIProdCore", "AIProdMedia", "AIProdStudio", "AIProdStore", "AIProdPipeline", "AIProdTestSupport",

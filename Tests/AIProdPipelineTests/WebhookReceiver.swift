@@ -23,7 +23,7 @@ actor WebhookReceiver {
         return statuses.isEmpty ? 200 : statuses.removeFirst()
     }
 
-    /// Runs a server with `/hook` (scripted statuses; header names kept lower-cased), `/slow` (answers after 3 s), `/big`
+    /// Runs a server with `/hook` (scripted statuses; header names kept lower-cased), `/slow` (answers after 20 s), `/big`
     /// (a 1 MB reply) and `/moved` (a redirect to `/hook`), calls `body` with its base URL,
     /// then stops it.
     static func serving<T: Sendable>(statuses: [Int], _ body: @Sendable (WebhookReceiver, String) async throws -> T) async throws -> T {
@@ -37,7 +37,7 @@ actor WebhookReceiver {
             return Response(status: .init(code: status))
         }
         router.post("slow") { _, _ -> Response in
-            try await Task.sleep(nanoseconds: 3_000_000_000)
+            try await Task.sleep(nanoseconds: 20_000_000_000)
             return Response(status: .ok)
         }
         router.post("big") { _, _ -> Response in

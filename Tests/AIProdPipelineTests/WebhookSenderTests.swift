@@ -7,14 +7,15 @@ import Testing
 /// attempt reported.
 @Suite("Webhook sender and HTTP client")
 struct WebhookSenderTests {
-    /// Fast retries, so the suite takes a fraction of a second.
-    static func config(secret: String = "s3cret", attempts: Int = 5) -> WebhooksConfig {
+    /// Fast retries, so the suite takes a fraction of a second. The deadline is generous: the
+    /// whole test suite shares two cores, and a loopback reply can wait seconds for a thread.
+    static func config(secret: String = "s3cret", attempts: Int = 5, timeout: Double = 60) -> WebhooksConfig {
         var config = WebhooksConfig()
         config.secret = secret
         config.maxAttempts = attempts
         config.backoffBaseSeconds = 0.05
         config.backoffCapSeconds = 0.1
-        config.timeoutSeconds = 1
+        config.timeoutSeconds = timeout
         return config
     }
 
@@ -91,30 +92,28 @@ struct WebhookSenderTests {
         #expect(reports.all.count == 2 && reports.all.allSatisfy { $0.status == nil && $0.error != nil })
 
         let slow = Reports()
-        let started = Date()
         let outcome = try await WebhookReceiver.serving(statuses: []) { _, base in
-            try await WebhookSender(config: Self.config(attempts: 1)).deliver(Self.body, to: base + "/slow", event: "job.dead", report: slow.add)
+            try await WebhookSender(config: Self.config(attempts: 1, timeout: 1)).deliver(Self.body, to: base + "/slow", event: "job.dead",
+                                                                                       report: slow.add)
         }
         guard case .failed(attempts: 1, let message) = outcome else { Issue.record("\(outcome)"); return }
+        // Timed out, not answered: the 1 s deadline ended the attempt before the 20 s reply.
         #expect(message.hasPrefix("timed_out"), "\(message)")
-        #expect(Date().timeIntervalSince(started) < 2.9, "the 1 s deadline ended the attempt")
     }
 
     @Test("cancelling the delivering task (shutdown) stops it mid-request, without retrying")
     func cancellation() async throws {
         let reports = Reports()
-        var config = Self.config(attempts: 5)
-        config.timeoutSeconds = 10
+        let config = Self.config(attempts: 5)
         let sender = WebhookSender(config: config)
-        let started = Date()
         let outcome = try await WebhookReceiver.serving(statuses: []) { _, base in
             let delivery = Task { try await sender.deliver(Self.body, to: base + "/slow", event: "job.dead", report: reports.add) }
             try await Task.sleep(nanoseconds: 300_000_000)
             delivery.cancel()
             return try await delivery.value
         }
+        // Cancelled, not answered: the 20 s reply was not awaited, and nothing was retried.
         #expect(outcome == .cancelled(attempts: 1))
-        #expect(Date().timeIntervalSince(started) < 2.5, "the 3 s reply was not awaited")
         #expect(reports.all.count == 1 && reports.all.first?.status == nil)
     }
 
@@ -133,7 +132,7 @@ struct WebhookSenderTests {
 
     @Test("the client caps the reply and does not follow redirects")
     func clientLimits() async throws {
-        let client = HTTPClient(timeoutSeconds: 2, maxResponseBytes: 1_000)
+        let client = HTTPClient(timeoutSeconds: 60, maxResponseBytes: 1_000)
         let (big, moved) = try await WebhookReceiver.serving(statuses: []) { _, base in
             let url = try #require(URL(string: base))
             let big = try await client.send(HTTPClientRequest(method: "POST", url: url.appendingPathComponent("big")))

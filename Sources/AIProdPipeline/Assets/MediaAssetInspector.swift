@@ -5,7 +5,7 @@ import AIProdMedia
 /// Inspects a file with the media engine's safe opening (local files, an allow-list of
 /// demuxers, `[limits]` checked before anything is allocated): a picture stream of one frame
 /// that decodes is an image, one that moves is a video, sound alone is audio.
-public struct MediaAssetInspector: AssetInspecting {
+public struct MediaAssetInspector: Sendable {
     public init() {}
 
     public func inspect(file: String, limits: Limits) throws(PipelineError) -> AssetKind {

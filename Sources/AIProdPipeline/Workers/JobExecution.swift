@@ -22,13 +22,29 @@ struct JobExecution<Store: JobStore, Runner: StageRunning>: Sendable {
         let started = ContinuousClock.now
         logger.info("job started", metadata: ["stage": "\(job.stage?.rawValue ?? "-")"])
         do throws(PipelineError) {
-            try AssetLinker(folder: AssetFolder(root: configuration.assetsDirectory)).link(job.spec.assetIds, into: directory)
+            try linker(for: job.spec).link(job.spec.assetIds, into: directory)
             let result = try runner.run(spec: job.spec, in: directory, context: context(for: job.id, control: control, logger: logger),
                                         onStage: stageReporter(for: job.id, logger: logger))
             return succeed(job, result: result, seconds: (ContinuousClock.now - started).seconds, logger: logger)
         } catch {
             return stopped(job, error: error, control: control, logger: logger)
         }
+    }
+
+    /// A script job's assets are named for the director's keyword matching; a timeline's by id.
+    private func linker(for spec: JobSpec) throws(PipelineError) -> AssetLinker {
+        let folder = AssetFolder(root: configuration.assetsDirectory)
+        guard spec.timeline == nil, !spec.assetIds.isEmpty else { return AssetLinker(folder: folder) }
+        var records: [String: AssetRecord] = [:]
+        for id in spec.assetIds {
+            do {
+                records[id] = try store.asset(id)
+            } catch {
+                throw PipelineError(code: "asset_not_found", message: "asset \(id) is not in the asset store", field: "asset_ids",
+                                    category: .caller)
+            }
+        }
+        return AssetLinker(folder: folder, records: records)
     }
 
     // MARK: Reporting while it runs

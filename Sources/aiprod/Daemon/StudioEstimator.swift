@@ -6,7 +6,7 @@ import AIProdStudio
 
 /// The server's dry run: the studio's planner gives the plan (nothing rendered) and
 /// `[costs]`' model prices it at the preset's measured speed.
-struct StudioEstimator: AIProdServer.JobPlanning {
+struct StudioEstimator: JobPlanning {
     let dryRun: StudioDryRun<OfflinePlanner>
     let model: CostModel
 

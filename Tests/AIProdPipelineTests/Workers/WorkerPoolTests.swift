@@ -80,17 +80,20 @@ struct WorkerPoolTests {
         #expect(ended.error?.field == "asset_ids")
     }
 
-    @Test("an uploaded asset is linked into the job's assets/ folder before the stages run")
+    @Test("an uploaded asset is linked into the job's assets/ folder, named by its name and tags for the director")
     func linksAssets() async throws {
         let fixture = try PoolFixture()
         let picture = fixture.scratch.file("picture.jpg")
         try SyntheticMedia.image("testsrc2=s=320x180", to: picture)
         let digest = try Self.sha256(of: picture)
         try AssetFolder(root: fixture.configuration.assetsDirectory).adopt(tempFile: picture, sha256: digest)
+        _ = try fixture.store.addAsset(AssetRecord(id: digest, name: "Harbour at dawn.JPG", tags: ["sea", "harbour", "../etc"], kind: .image,
+                                                   bytes: 1, createdAt: Date()))
         let job = try fixture.enqueue(JobSpec(script: PipelineFixture.script, preset: PipelineFixture.preset.name, assetIds: [digest]))
         let ended = try await fixture.running { try await fixture.waitUntilEnded(job.id) }
         #expect(ended.state == .succeeded, "\(String(describing: ended.error))")
-        #expect(FileManager.default.fileExists(atPath: fixture.directory(job.id).assets + "/" + digest))
+        let linked = "harbour-at-dawn-sea-etc-\(digest.prefix(12)).jpg"
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.directory(job.id).assets) == [linked])
     }
 
     @Test("cancel of a running job stops its stage and ends it canceled")
