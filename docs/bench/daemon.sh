@@ -68,20 +68,33 @@ stop
 # Claim and complete, an empty stage: the store's own loop, no HTTP.
 "$BIN" bench queue --jobs 5000 --runs "$RUNS" --database "$WORK/queue.sqlite3"
 
-# POST to first stage at idle: one worker, one job at a time; the daemon's own timestamps
-# (created_at at the POST's commit, started_at when a worker claimed it).
+# POST to first stage at idle: one worker, one job at a time. The clock starts just before the
+# client sends the POST and stops at the job's started_at (the claim, right before the plan
+# stage starts), both read on this machine's clock.
 rm -rf "$WORK/data"; start 1
-lat=()
-for i in $(seq 20); do
-  job=$(curl -fsS "${auth[@]}" -d "{\"script\": \"Latency probe $i. The sea at dawn.\"}" "$AIPROD/pipeline/run" | jq -r .id)
-  for _ in $(seq 200); do
-    state=$(curl -fsS "${auth[@]}" "$AIPROD/pipeline/$job" | jq -r .state)
-    [ "$state" != queued ] && break; sleep 0.01
-  done
-  lat+=("$(curl -fsS "${auth[@]}" "$AIPROD/pipeline/$job" | jq -r '(((.started_at | sub("\\.[0-9]+"; "") | fromdate) - 0) as $x | .)' >/dev/null; curl -fsS "${auth[@]}" "$AIPROD/pipeline/$job" | jq -r '.first_stage_latency_ms // empty')")
-  curl -fsS -X POST "${auth[@]}" "$AIPROD/pipeline/$job/cancel" >/dev/null
-  for _ in $(seq 300); do [ "$(curl -fsS "${auth[@]}" "$AIPROD/pipeline/$job" | jq -r .state)" = canceled ] && break; sleep 0.05; done
-  sleep 0.2
-done
-echo "POST to first stage at idle (ms, 20 jobs): ${lat[*]}; median $(printf '%s\n' "${lat[@]}" | median) ms"
+python3 - "$AIPROD" "$TOKEN" <<'PY'
+import json, statistics, sys, time, urllib.request
+from datetime import datetime
+base, token = sys.argv[1], sys.argv[2]
+def call(method, path, body=None):
+    request = urllib.request.Request(base + path, method=method, data=None if body is None else json.dumps(body).encode(),
+                                     headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as reply:
+        return json.load(reply)
+latencies = []
+for i in range(20):
+    sent = time.time()
+    job = call("POST", "/pipeline/run", {"script": f"Latency probe {i}. The sea at dawn."})["id"]
+    while (state := call("GET", f"/pipeline/{job}"))["state"] == "queued":
+        time.sleep(0.005)
+    started = datetime.fromisoformat(state["started_at"].replace("Z", "+00:00")).timestamp()
+    latencies.append((started - sent) * 1000)
+    call("POST", f"/pipeline/{job}/cancel")
+    while call("GET", f"/pipeline/{job}")["state"] not in ("canceled", "succeeded", "dead"):
+        time.sleep(0.05)
+    time.sleep(0.3)
+print("POST to first stage at idle, 20 jobs (ms): " + " ".join(f"{v:.1f}" for v in latencies)
+      + f"; median {statistics.median(latencies):.1f} ms, max {max(latencies):.1f} ms")
+PY
+echo "idle RSS after 20 cancelled jobs: $(ps -o rss= -p "$PID" | awk '{ printf "%.1f MB", $1 / 1024 }')"
 stop

@@ -26,7 +26,7 @@ echo "submitted $job"
 
 # 3. Watch it: the stream ends when the job does.
 curl -fsSN "${auth[@]}" "$AIPROD/pipeline/$job/events" | grep --line-buffered '^data:' | \
-  jq --unbuffered -rR 'ltrimstr("data: ") | fromjson? | "\(.state // "running") \(.stage // "") \((.progress // .percent // 0) | floor)%"'
+  jq --unbuffered -rR 'ltrimstr("data: ") | fromjson? | "\(.state // "running") \(.stage // "") \((.progress // .percent // 0) | floor)%"' | uniq
 
 # 4. The result, then the files.
 curl -fsS "${auth[@]}" "$AIPROD/pipeline/$job" | jq '{state, attempts, result}'
