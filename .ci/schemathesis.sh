@@ -30,11 +30,16 @@ for _ in $(seq 100); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && b
 st run "http://127.0.0.1:$PORT/openapi.json" -H "Authorization: Bearer $TOKEN" \
   --checks not_a_server_error --max-examples "${MAX_EXAMPLES:-60}" --seed 7 --no-shrink \
   --generation-database none --workers 2 --request-timeout 10 --continue-on-failure \
-  --report har --report-har-path "$WORK/requests.har" | tee "$WORK/st.log"
+  --report har --report-har-path "$WORK/requests.har" > "$WORK/st.log" 2>&1 || true
+# Judged on the recorded requests, not on schemathesis's exit status: its other findings (a
+# server stricter than the schema can say, its own generator's errors) are not 5xx answers.
+tail -n 30 "$WORK/st.log"
+[ -s "$WORK/requests.har" ] || { echo "schemathesis recorded no requests"; cat "$WORK/st.log"; exit 1; }
 
 requests=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["log"]["entries"]))' "$WORK/requests.har")
 server_errors=$(python3 -c 'import json,sys; print(sum(1 for e in json.load(open(sys.argv[1]))["log"]["entries"] if e["response"]["status"] >= 500))' "$WORK/requests.har")
 echo "schemathesis: $requests requests, $server_errors answered 5xx"
+python3 -c 'import collections,json,sys; print("statuses:", dict(sorted(collections.Counter(e["response"]["status"] for e in json.load(open(sys.argv[1]))["log"]["entries"]).items())))' "$WORK/requests.har"
 kill -0 "$PID" || { echo "the daemon died"; tail -50 "$WORK/daemon.log"; exit 1; }
 curl -fs "http://127.0.0.1:$PORT/health" >/dev/null || { echo "the daemon stopped answering"; exit 1; }
 [ "$requests" -ge "$MIN_REQUESTS" ] || { echo "fewer than $MIN_REQUESTS requests"; exit 1; }

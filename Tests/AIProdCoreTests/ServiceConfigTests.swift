@@ -148,7 +148,7 @@ struct ServiceConfigTests {
     @Test("a bad value names its file, line and key", arguments: [
         ("server", "port = 70000"), ("server", "port = eighty"), ("server", "listen = 0.0.0.0/24"),
         ("server", "max_body_bytes = 12X"), ("server", "max_upload_bytes = 99999999999999999999G"),
-        ("storage", "data_dir ="), ("database", "synchronous = off"), ("workers", "count = 0"),
+        ("storage", "data_dir ="), ("database", "synchronous = off"), ("workers", "count = 65"),
         ("queue", "lease_seconds = -1"), ("queue", "backoff_base_seconds = nan"), ("queue", "max_attempts = 1.5"),
         ("render", "default_preset = cinema"), ("render", "x264_preset = fastest"), ("render", "crf = 52"),
         ("studio", "pitch = loud"), ("limits", "max_clips = 0"), ("auth", "allow_open_health = maybe"),

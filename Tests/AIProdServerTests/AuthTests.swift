@@ -89,4 +89,19 @@ struct AuthTests {
             #expect((audit.json["entries"] as? [Any])?.count == 2)
         }
     }
+
+    @Test("An admin token cannot revoke itself (409): another admin must, so nobody locks themselves out")
+    func revokeSelf() async throws {
+        let scratch = ScratchDirectory()
+        try await TestServer.withServer(scratch) { server async throws in
+            let created = try await server.client.send("POST", "/admin/tokens", token: server.token(.admin), json: #"{"name": "ops", "role": "admin"}"#)
+            let secret = try #require(created.json["secret"] as? String)
+            let id = try #require((created.json["token"] as? [String: Any])?["id"] as? String)
+            let refused = try await server.client.send("DELETE", "/admin/tokens/\(id)", token: secret)
+            #expect(refused.status == 409)
+            #expect((refused.json["error"] as? [String: Any])?["code"] as? String == "conflict")
+            #expect(try await server.client.send("GET", "/admin/tokens", token: secret).status == 200, "still valid")
+            #expect(try await server.client.send("DELETE", "/admin/tokens/\(id)", token: server.token(.admin)).status == 200)
+        }
+    }
 }

@@ -29,6 +29,11 @@ struct AdminRoutes<Store: JobStore, Planner: JobPlanning, Prober: AssetProbing>:
 
     func revokeToken(_ request: Request, _ context: APIRequestContext) async throws -> Response {
         guard let id = context.parameters.get("id"), (1...128).contains(id.utf8.count) else { throw APIError.notFound("token") }
+        // An admin revoking the token it is using would lock itself out mid-session (the last
+        // admin token: out for good, short of `aiprod token create` on the box): another one must.
+        if context.token?.id == id {
+            throw APIError(.conflict, code: "conflict", "a token cannot revoke itself: revoke it with another admin token", field: "id")
+        }
         let record = try await services.store { try $0.revokeToken(id: id, now: Date()) }
         await services.audit(.configChange, context, resource: request.uri.path, detail: "token revoked: \(record.name)")
         return JSONResponse.make(record)

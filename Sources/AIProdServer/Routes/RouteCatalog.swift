@@ -35,7 +35,7 @@ enum RouteCatalog {
         Route(method: .delete, path: "/assets/{id}", role: .producer, summary: "Delete an asset", statuses: [204, 404, 409]),
         Route(method: .post, path: "/admin/tokens", role: .admin, summary: "Create a token (its secret is shown once)", statuses: [201, 400, 413, 422], body: "application/json", requestSchema: "TokenRequest", responseSchema: "CreatedToken"),
         Route(method: .get, path: "/admin/tokens", role: .admin, summary: "List tokens", statuses: [200], responseSchema: "TokenList"),
-        Route(method: .delete, path: "/admin/tokens/{id}", role: .admin, summary: "Revoke a token", statuses: [200, 404], responseSchema: "Token"),
+        Route(method: .delete, path: "/admin/tokens/{id}", role: .admin, summary: "Revoke a token (not the one making the request)", statuses: [200, 404, 409], responseSchema: "Token"),
         Route(method: .get, path: "/admin/audit", role: .admin, summary: "The audit log", statuses: [200, 400], query: ["type", "since", "until", "token", "limit"], responseSchema: "AuditList"),
         Route(method: .get, path: "/admin/config", role: .admin, summary: "The effective configuration, secrets redacted", statuses: [200], responseSchema: "Config"),
         Route(method: .get, path: "/admin/dead", role: .admin, summary: "The dead letter: jobs that failed for good", statuses: [200, 400, 422], query: ["limit", "cursor"], responseSchema: "JobList"),

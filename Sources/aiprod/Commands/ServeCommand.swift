@@ -49,7 +49,10 @@ struct ServeCommand: AsyncParsableCommand {
         // Shut down in reverse order: the pool first (its job is released at once), then the
         // server finishes its requests. A client that holds a stream open (SSE) past
         // `shutdownGrace` is cut off: systemd's stop timeout must not be what ends the daemon.
-        var services = ServiceGroupConfiguration(services: [application, pool], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // `[workers] count = 0` is an API-only daemon: jobs queue until workers run against the
+        // same database (the pool would return at once, and a returning service ends the group).
+        let running: [any Service] = config.workers.count > 0 ? [application, pool] : [application]
+        var services = ServiceGroupConfiguration(services: running, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         services.maximumGracefulShutdownDuration = Self.shutdownGrace
         let group = ServiceGroup(configuration: services)
         do {
