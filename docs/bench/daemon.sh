@@ -40,7 +40,10 @@ start 0
 TOKEN=$(cat "$WORK/token")
 auth=(-H "Authorization: Bearer $TOKEN")
 sleep 2
-echo "idle RSS: $(ps -o rss= -p "$PID" | awk '{ printf "%.1f MB", $1 / 1024 }') (after start)"
+rss() { awk '/^VmRSS/ { rss = $2 } /^RssAnon/ { anon = $2 } END { printf "%.1f MB (of which %.1f MB anonymous; the rest is shared libraries mapped from disk)", rss / 1024, anon / 1024 }' "/proc/$PID/status"; }
+echo "idle RSS after start: $(rss)"
+curl -fsS "$AIPROD/health" > /dev/null
+wrk -t1 -c16 -d5s "$AIPROD/health" | awk '/Requests\/sec/ { print "GET /health (no auth, one SQLite read), 16 connections, 5 s: " $2 " req/s (the HTTP floor on this machine)" }'
 JOB=$(curl -fsS "${auth[@]}" -d '{"script": "The sea at dawn."}' "$AIPROD/pipeline/run" | jq -r .id)
 
 cat > "$WORK/post.lua" <<'LUA'
@@ -62,7 +65,7 @@ done
 echo "GET /pipeline/{id}, 64 connections: runs ${get_rps[*]} req/s (p99 ${get_p99[*]}); median $(printf '%s\n' "${get_rps[@]}" | median) req/s"
 echo "POST /pipeline/run, 16 connections: runs ${post_rps[*]} jobs/s (p99 ${post_p99[*]}); median $(printf '%s\n' "${post_rps[@]}" | median) jobs/s"
 echo "queued jobs now: $(curl -fsS "$AIPROD/health" | jq .queue_depth)"
-echo "idle RSS after the load: $(ps -o rss= -p "$PID" | awk '{ printf "%.1f MB", $1 / 1024 }')"
+echo "RSS after the load: $(rss)"
 stop
 
 # Claim and complete, an empty stage: the store's own loop, no HTTP.
@@ -71,7 +74,7 @@ stop
 # POST to first stage at idle: one worker, one job at a time. The clock starts just before the
 # client sends the POST and stops at the job's started_at (the claim, right before the plan
 # stage starts), both read on this machine's clock.
-rm -rf "$WORK/data"; start 1
+rm -rf "$WORK/data" "$WORK/token"; start 1; TOKEN=$(cat "$WORK/token")
 python3 - "$AIPROD" "$TOKEN" <<'PY'
 import json, statistics, sys, time, urllib.request
 from datetime import datetime
@@ -96,5 +99,5 @@ for i in range(20):
 print("POST to first stage at idle, 20 jobs (ms): " + " ".join(f"{v:.1f}" for v in latencies)
       + f"; median {statistics.median(latencies):.1f} ms, max {max(latencies):.1f} ms")
 PY
-echo "idle RSS after 20 cancelled jobs: $(ps -o rss= -p "$PID" | awk '{ printf "%.1f MB", $1 / 1024 }')"
+echo "RSS after 20 cancelled jobs: $(rss)"
 stop

@@ -25,12 +25,4 @@ struct Route: Sendable, Hashable {
     var produces: String = "application/json"
 
     var parameterCount: Int { path.filter { $0 == "{" }.count }
-
-    /// Whether a concrete request path matches the template (`{x}` matches one segment).
-    func matches(path requestPath: Substring) -> Bool {
-        let template = path.split(separator: "/", omittingEmptySubsequences: true)
-        let actual = requestPath.split(separator: "/", omittingEmptySubsequences: true)
-        guard template.count == actual.count else { return false }
-        return zip(template, actual).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
-    }
 }

@@ -55,8 +55,20 @@ enum RouteCatalog {
         return all.filter { $0.path == template }.map(\.method)
     }
 
+    /// Every template split once, fewest parameters first: this runs on every request (the
+    /// auth middleware), where splitting each template again cost more than the store lookup.
+    private static let templates: [(path: String, segments: [Substring])] = {
+        var seen = Set<String>()
+        return all.filter { seen.insert($0.path).inserted }
+            .sorted { $0.parameterCount < $1.parameterCount }
+            .map { ($0.path, $0.path.split(separator: "/")) }
+    }()
+
     private static func template(for path: Substring) -> String? {
-        all.filter { $0.matches(path: path) }
-            .min { $0.parameterCount < $1.parameterCount }?.path
+        let actual = path.split(separator: "/")
+        return templates.first { template in
+            template.segments.count == actual.count
+                && zip(template.segments, actual).allSatisfy { $0.first == "{" || $0 == $1 }
+        }?.path
     }
 }
