@@ -27,10 +27,11 @@ TOKEN=$("$BIN" token create --config "$WORK/aiprod.ini" --name schemathesis --ro
 PID=$!
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.2; done
 
-st run "http://127.0.0.1:$PORT/openapi.json" -H "Authorization: Bearer $TOKEN" \
+# From the scratch folder: schemathesis keeps a .schemathesis/ cache in its working directory.
+(cd "$WORK" && st run "http://127.0.0.1:$PORT/openapi.json" -H "Authorization: Bearer $TOKEN" \
   --checks not_a_server_error --max-examples "${MAX_EXAMPLES:-60}" --seed 7 --no-shrink \
   --generation-database none --workers 2 --request-timeout 10 --continue-on-failure \
-  --report har --report-har-path "$WORK/requests.har" > "$WORK/st.log" 2>&1 || true
+  --report har --report-har-path "$WORK/requests.har" > "$WORK/st.log" 2>&1) || true
 # Judged on the recorded requests, not on schemathesis's exit status: its other findings (a
 # server stricter than the schema can say, its own generator's errors) are not 5xx answers.
 tail -n 30 "$WORK/st.log"

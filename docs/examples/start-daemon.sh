@@ -9,6 +9,7 @@ BIN=${1:?usage: start-daemon.sh AIPROD_BINARY}
 RUN=${RUN_DIR:-run}
 PORT=${RUN_PORT:-8080}
 mkdir -p "$RUN"
+RUN=$(cd "$RUN" && pwd)   # absolute: the config names its data folder
 if [ ! -f "$RUN/aiprod.ini" ]; then
   cat > "$RUN/aiprod.ini" <<INI
 ; Local development config for \`make run\` (the installed daemon reads /etc/aiprod/aiprod.ini;
@@ -17,7 +18,7 @@ if [ ! -f "$RUN/aiprod.ini" ]; then
 listen = 127.0.0.1
 port = $PORT
 [storage]
-data_dir = $PWD/$RUN/data
+data_dir = $RUN/data
 [workers]
 count = 1
 [log]
