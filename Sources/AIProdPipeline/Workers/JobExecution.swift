@@ -39,9 +39,12 @@ struct JobExecution<Store: JobStore, Runner: StageRunning>: Sendable {
         for id in spec.assetIds {
             do {
                 records[id] = try store.asset(id)
-            } catch {
+            } catch where error.code == .notFound {
                 throw PipelineError(code: "asset_not_found", message: "asset \(id) is not in the asset store", field: "asset_ids",
                                     category: .caller)
+            } catch {
+                // The database failing is ours: the job is retried, not dead as if it named a bad asset.
+                throw PipelineError(error, stage: nil)
             }
         }
         return AssetLinker(folder: folder, records: records)
