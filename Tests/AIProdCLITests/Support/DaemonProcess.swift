@@ -22,7 +22,7 @@ final class DaemonProcess: @unchecked Sendable {
         var description: String {
             switch self {
             case .binaryNotFound: "the aiprod executable was not found next to the tests (build it, or set AIPROD_BINARY)"
-            case .didNotListen(let stderr): "aiprod serve did not print its address; stderr:\n\(stderr)"
+            case .didNotListen(let detail): "aiprod serve did not print its address; \(detail)"
             }
         }
     }
@@ -41,18 +41,43 @@ final class DaemonProcess: @unchecked Sendable {
         process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
         process.standardError = FileHandle(forWritingAtPath: stderrPath)
         try process.run()
-        let deadline = ContinuousClock.now + timeout
+        let started = ContinuousClock.now
+        let deadline = started + timeout
         while ContinuousClock.now < deadline, process.isRunning {
-            let text = String(decoding: FileManager.default.contents(atPath: stdoutPath) ?? Data(), as: UTF8.self)
-            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("listening on ") }),
-               let url = URL(string: String(line.dropFirst("listening on ".count)).trimmingCharacters(in: .whitespaces)) {
+            if let url = address(stdoutPath: stdoutPath, stderrPath: stderrPath) {
                 return DaemonProcess(process: process, baseURL: url, stderrPath: stderrPath)
             }
             try await Task.sleep(for: .milliseconds(20))
         }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        let running = process.isRunning
+        if running { kill(process.processIdentifier, SIGKILL) }
         await Self.waitForExit(process)
-        throw Failure.didNotListen(String(decoding: FileManager.default.contents(atPath: stderrPath) ?? Data(), as: UTF8.self))
+        let stdout = String(decoding: FileManager.default.contents(atPath: stdoutPath) ?? Data(), as: UTF8.self)
+        let stderr = String(decoding: FileManager.default.contents(atPath: stderrPath) ?? Data(), as: UTF8.self)
+        throw Failure.didNotListen("""
+            \(running ? "still running, killed" : "exited (\(process.terminationStatus))") after \(ContinuousClock.now - started)
+            stdout: \(stdout)
+            stderr: \(stderr)
+            """)
+    }
+
+    /// The address the daemon prints on stdout (`listening on http://HOST:PORT`), or else the one
+    /// in the server's own log line on stderr (`Server started and listening on HOST:PORT`): once
+    /// in CI the stdout line never showed while the log line did, and the test should check the
+    /// daemon's recovery, not race its output.
+    private static func address(stdoutPath: String, stderrPath: String) -> URL? {
+        let stdout = String(decoding: FileManager.default.contents(atPath: stdoutPath) ?? Data(), as: UTF8.self)
+        if let line = stdout.split(separator: "\n").first(where: { $0.hasPrefix("listening on ") }) {
+            return URL(string: String(line.dropFirst("listening on ".count)).trimmingCharacters(in: .whitespaces))
+        }
+        let stderr = String(decoding: FileManager.default.contents(atPath: stderrPath) ?? Data(), as: UTF8.self)
+        let marker = "Server started and listening on "
+        for line in stderr.split(separator: "\n") {
+            guard let range = line.range(of: marker) else { continue }
+            let rest = line[range.upperBound...].prefix { $0 != "\"" && $0 != " " }
+            if rest.contains(":"), !rest.hasSuffix(":") { return URL(string: "http://\(rest)") }
+        }
+        return nil
     }
 
     /// Sends `signal` and waits for the process to end.
