@@ -23,6 +23,8 @@ data_dir = $RUN/data
 count = 1
 [log]
 level = info
+; a person reads run/aiprod.log: one line per event (the installed daemon logs JSON for the journal)
+format = text
 INI
 fi
 if [ -f "$RUN/aiprod.pid" ] && kill -0 "$(cat "$RUN/aiprod.pid")" 2>/dev/null; then

@@ -2,7 +2,7 @@
 public struct LogConfig: ConfigSection {
     public static let sectionName = "log"
     public var level = LogLevel.info
-    public var format = LogFormat.text
+    public var format = LogFormat.json
 
     public init() {}
 

@@ -1,4 +1,4 @@
 /// The version `/health` and `/openapi.json` report; the package build stamps releases.
 enum AIProdVersion {
-    static let current = "0.7.0-dev"
+    static let current = "0.8.0"
 }
