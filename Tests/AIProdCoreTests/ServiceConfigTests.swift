@@ -99,7 +99,7 @@ struct ServiceConfigTests {
         max_response_bytes = 4K
         [log]
         level = debug
-        format = json
+        format = text
         """)
         #expect(config.server.listen == "0.0.0.0" && config.server.port == 9000)
         #expect(config.server.maxBodyBytes == 2 << 20 && config.server.maxUploadBytes == 3 << 30)
@@ -117,7 +117,7 @@ struct ServiceConfigTests {
         #expect(config.budget.monthlyUsd == 250 && config.budget.isCapped)
         #expect(config.webhooks.secret == "hush" && config.webhooks.timeoutSeconds == 3 && config.webhooks.maxAttempts == 4)
         #expect(config.webhooks.backoffBaseSeconds == 0.5 && config.webhooks.backoffCapSeconds == 8 && config.webhooks.maxResponseBytes == 4096)
-        #expect(config.log.level == .debug && config.log.format == .json)
+        #expect(config.log.level == .debug && config.log.format == .text)
     }
 
     @Test("an explicit database path wins over the data folder's")
