@@ -21,8 +21,8 @@ DEB_TOOLS := dpkg-dev lintian systemd python3 fakeroot
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT := out
 # The shipped build: the Swift runtime and Foundation linked in, so the .deb depends only on
-# Debian's libraries. `make run`, `make test-api` and `make deb` share it.
-RELEASE := -c release --static-swift-stdlib
+# Debian's libraries; full RELRO (bind now). `make run`, `make test-api` and `make deb` share it.
+RELEASE := -c release --static-swift-stdlib -Xlinker -z -Xlinker relro -Xlinker -z -Xlinker now
 
 # Fuzzing: a debug build with libFuzzer and ASan in its own scratch path; seed corpora, findings
 # and logs under FUZZ_WORK (git-ignored, like every .build-*/ folder).

@@ -31,7 +31,8 @@ install -m 0644 "$root/etc/aiprod.ini" "$stage/etc/aiprod/aiprod.ini"
 install -m 0644 "$root/systemd/aiprod.service" "$stage/lib/systemd/system/aiprod.service"
 
 # Completions and the man page come from the argument parser's own declarations.
-"$binary" --generate-completion-script bash > "$stage/usr/share/bash-completion/completions/aiprod"
+# (bash-completion sources the file: no #! line.)
+"$binary" --generate-completion-script bash | sed '1{/^#!/d}' > "$stage/usr/share/bash-completion/completions/aiprod"
 "$binary" --generate-completion-script zsh > "$stage/usr/share/zsh/vendor-completions/_aiprod"
 date=$(date -u -d "@${SOURCE_DATE_EPOCH:-$(git -C "$root" log -1 --format=%ct 2>/dev/null || date +%s)}" +%Y-%m-%d)
 "$binary" --experimental-dump-help | python3 "$root/packaging/manpage.py" "$version" "$date" \
