@@ -27,8 +27,10 @@ final class DaemonProcess: @unchecked Sendable {
         }
     }
 
-    /// Starts the daemon; `run` numbers the log files of successive starts.
-    static func start(config: String, in directory: ScratchDirectory, run: Int, timeout: Duration = .seconds(60)) async throws -> DaemonProcess {
+    /// Starts the daemon; `run` numbers the log files of successive starts; `environment` is laid
+    /// over this process's (`NOTIFY_SOCKET`, say).
+    static func start(config: String, in directory: ScratchDirectory, run: Int, environment: [String: String] = [:],
+                      timeout: Duration = .seconds(60)) async throws -> DaemonProcess {
         guard let path = AIProdBinary.path else { throw Failure.binaryNotFound }
         let stdoutPath = directory.file("serve-\(run).stdout"), stderrPath = directory.file("serve-\(run).stderr")
         _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
@@ -37,6 +39,9 @@ final class DaemonProcess: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = ["serve", "--config", config]
         process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
         process.standardError = FileHandle(forWritingAtPath: stderrPath)
