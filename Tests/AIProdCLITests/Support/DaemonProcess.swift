@@ -87,8 +87,13 @@ final class DaemonProcess: @unchecked Sendable {
 
     /// Sends `signal` and waits for the process to end.
     func stop(_ signal: Int32) async {
-        if process.isRunning { kill(process.processIdentifier, signal) }
+        send(signal)
         await Self.waitForExit(process)
+    }
+
+    /// Sends `signal` (SIGHUP, say) without waiting.
+    func send(_ signal: Int32) {
+        if process.isRunning { kill(process.processIdentifier, signal) }
     }
 
     private static func waitForExit(_ process: Process) async {
