@@ -23,9 +23,7 @@ struct DaemonDrainTests {
         let directory = ScratchDirectory()
         let data = directory.file("data")
         let config = directory.write(DaemonCrashTests.config(data: data), to: "aiprod.ini")
-        let created = try AIProdBinary.run(["token", "create", "--name", "drain-test", "--role", "admin", "--config", config], in: directory)
-        try #require(created.status == 0, "token create: \(created.stderr)")
-        let token = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = try AIProdBinary.createToken(name: "drain-test", config: config, in: directory)
 
         let daemon = try await DaemonProcess.start(config: config, in: directory, run: 1)
         var client = APIClient(baseURL: daemon.baseURL, token: token)

@@ -54,9 +54,7 @@ struct DaemonSystemdTests {
         let config = directory.write(Self.config(data: data), to: "aiprod.ini")
         let receiver = try NotifyReceiver(address: "/tmp/aiprod-notify-\(UUID().uuidString.prefix(8)).sock")
 
-        let created = try AIProdBinary.run(["token", "create", "--name", "notify-test", "--role", "admin", "--config", config], in: directory)
-        try #require(created.status == 0, "token create: \(created.stderr)")
-        let token = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = try AIProdBinary.createToken(name: "notify-test", config: config, in: directory)
 
         let daemon = try await DaemonProcess.start(config: config, in: directory, run: 1,
                                                    environment: ["NOTIFY_SOCKET": receiver.address, "WATCHDOG_USEC": "400000"])

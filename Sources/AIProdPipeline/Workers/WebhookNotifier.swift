@@ -30,8 +30,7 @@ public struct WebhookNotifier<Store: JobStore>: JobEndNotifier {
         let old = self.config
         guard old != config else { return [] }
         senders.replace(with: WebhookSender(config: config))
-        let before = Dictionary(old.entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-        return config.entries.filter { before[$0.key] != $0.value }.map { "\(WebhooksConfig.sectionName).\($0.key)" }
+        return ConfigEntry.changedKeys(in: WebhooksConfig.sectionName, from: old.entries, to: config.entries)
     }
 
     public func jobEnded(_ job: JobRecord) async {

@@ -80,15 +80,9 @@ public final class ConfigReloader: Sendable {
     }
 
     /// `section.key` of every value that differs between `old` and `new`, in file order.
-    /// Compares raw values, secrets included; only key names are ever logged.
     static func changedKeys(from old: ServiceConfig, to new: ServiceConfig) -> [String] {
-        var changed: [String] = []
-        for (before, after) in zip(old.sections, new.sections) {
-            let values = Dictionary(before.entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-            for entry in after.entries where values[entry.key] != entry.value {
-                changed.append("\(after.name).\(entry.key)")
-            }
+        zip(old.sections, new.sections).flatMap { before, after in
+            ConfigEntry.changedKeys(in: after.name, from: before.entries, to: after.entries)
         }
-        return changed
     }
 }

@@ -12,8 +12,9 @@ public struct WatchdogSettings: Sendable, Hashable {
     }
 
     /// How often to ping: half the deadline, as sd_watchdog_enabled(3) advises, so one late
-    /// ping does not get the daemon killed.
-    public var interval: Duration { timeout / 2 }
+    /// ping does not get the daemon killed; at least a millisecond, so an absurd deadline
+    /// cannot turn the loop into a spin on the database.
+    public var interval: Duration { max(timeout / 2, .milliseconds(1)) }
 
     /// nil when the watchdog is off: no or a malformed `WATCHDOG_USEC`, zero, or a
     /// `WATCHDOG_PID` that is not `pid`.

@@ -49,7 +49,7 @@ struct ConfigReloaderTests {
         reloader.register(owns: ["webhooks"]) { config in
             seen.current.withLock { old in
                 defer { old.webhooks = config.webhooks }
-                return ConfigReloaderTestsKeys.changed(old.webhooks, config.webhooks)
+                return ConfigEntry.changedKeys(in: "webhooks", from: old.webhooks.entries, to: config.webhooks.entries)
             }
         }
         return (reloader, seen)
@@ -102,13 +102,5 @@ struct ConfigReloaderTests {
         let report = reloader.reload()
         #expect(report.error?.file == file)
         #expect(seen.isEmpty)
-    }
-}
-
-/// The `webhooks.<key>` names that differ between two settings.
-enum ConfigReloaderTestsKeys {
-    static func changed(_ old: WebhooksConfig, _ new: WebhooksConfig) -> [String] {
-        let before = Dictionary(old.entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-        return new.entries.filter { before[$0.key] != $0.value }.map { "webhooks.\($0.key)" }
     }
 }

@@ -58,6 +58,7 @@ struct SystemdNotifierTests {
         #expect(WatchdogSettings(environment: ["WATCHDOG_USEC": "0"], pid: pid) == nil)
         #expect(WatchdogSettings(environment: ["WATCHDOG_USEC": "-5"], pid: pid) == nil)
         #expect(WatchdogSettings(environment: ["WATCHDOG_USEC": "1e6"], pid: pid) == nil)
+        #expect(WatchdogSettings(environment: ["WATCHDOG_USEC": "1"], pid: pid)?.interval == .milliseconds(1), "never a spin")
         // Absurdly large: clamped, not a trap.
         #expect(WatchdogSettings(environment: ["WATCHDOG_USEC": "\(UInt64.max)"], pid: pid)?.timeout == .seconds(365 * 86_400))
     }
