@@ -38,7 +38,7 @@ struct DaemonSystemdTests {
     }
 
     /// Waits (sleeping the task) until the daemon's stderr satisfies `done`.
-    static func waitForLog(_ daemon: DaemonProcess, timeout: Duration = .seconds(120), until done: (String) -> Bool) async -> Bool {
+    static func waitForLog(_ daemon: DaemonProcess, timeout: Duration = .seconds(240), until done: (String) -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if done(daemon.stderr) { return true }

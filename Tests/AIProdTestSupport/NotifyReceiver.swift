@@ -71,7 +71,7 @@ public final class NotifyReceiver: Sendable {
 
     /// Waits until `done` holds for the messages so far, or `timeout` passes; returns them.
     @discardableResult
-    public func wait(timeout: Duration = .seconds(120), until done: ([String]) -> Bool) async -> [String] {
+    public func wait(timeout: Duration = .seconds(240), until done: ([String]) -> Bool) async -> [String] {
         let deadline = ContinuousClock.now + timeout
         var seen = messages
         while !done(seen), ContinuousClock.now < deadline {
