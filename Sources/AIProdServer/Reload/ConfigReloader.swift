@@ -35,6 +35,20 @@ public final class ConfigReloader: Sendable {
         register(ReloadAction(owns: owns, apply: apply))
     }
 
+    /// Adds a whole section as live: `apply` gets its new value when one of its keys changed
+    /// since the last reload (or the start), and the changed keys are reported.
+    /// `reloader.register(\.webhooks) { notifier.update($0) }`.
+    public func register<Section: ConfigSection>(_ section: @escaping @Sendable (ServiceConfig) -> Section,
+                                                 apply: @escaping @Sendable (Section) -> Void) {
+        let last = ReloadedSection(section(started))
+        register(owns: [Section.sectionName]) { config in
+            let new = section(config)
+            let changed = last.swap(to: new)
+            if !changed.isEmpty { apply(new) }
+            return changed
+        }
+    }
+
     /// Reads the file again and applies it; logs and returns what happened.
     @discardableResult
     public func reload() -> ReloadReport {

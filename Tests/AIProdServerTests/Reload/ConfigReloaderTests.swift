@@ -29,6 +29,8 @@ struct ConfigReloaderTests {
     /// What the actions were given, and the settings they hold.
     final class Seen: Sendable {
         let configs = Mutex<[ServiceConfig]>([])
+        /// What the section action was given: only when a key of its changed.
+        let webhooks = Mutex<[WebhooksConfig]>([])
         let current: Mutex<ServiceConfig>
         init(_ started: ServiceConfig) { current = Mutex(started) }
         var isEmpty: Bool { configs.withLock { $0.isEmpty } }
@@ -46,12 +48,7 @@ struct ConfigReloaderTests {
                 return old.log.level == config.log.level ? [] : ["log.level"]
             }
         }
-        reloader.register(owns: ["webhooks"]) { config in
-            seen.current.withLock { old in
-                defer { old.webhooks = config.webhooks }
-                return ConfigEntry.changedKeys(in: "webhooks", from: old.webhooks.entries, to: config.webhooks.entries)
-            }
-        }
+        reloader.register(\.webhooks) { webhooks in seen.webhooks.withLock { $0.append(webhooks) } }
         return (reloader, seen)
     }
 
@@ -69,11 +66,13 @@ struct ConfigReloaderTests {
         #expect(report.applied == ["log.level", "webhooks.secret", "webhooks.timeout_seconds"])
         #expect(report.needsRestart == ["server.port"])
         #expect(seen.configs.withLock { $0.last?.log.level } == .debug)
+        #expect(seen.webhooks.withLock { $0.map(\.timeoutSeconds) } == [20], "the section's new value, once")
 
         // Still pending at the next reload (compared with what the daemon started with), and
         // the live keys, already applied, are not reported again.
         let again = reloader.reload()
         #expect(again.applied == [] && again.needsRestart == ["server.port"], "\(again)")
+        #expect(seen.webhooks.withLock { $0.count } == 1, "an unchanged section is not applied again")
     }
 
     @Test("a broken file: nothing applied, the error names the file and line", arguments: [
@@ -90,7 +89,7 @@ struct ConfigReloaderTests {
         let error = try #require(report.error as ConfigError?)
         #expect(error.file == file && error.line == line, "\(error)")
         #expect(report.applied.isEmpty && report.needsRestart.isEmpty)
-        #expect(seen.isEmpty, "no action ran")
+        #expect(seen.isEmpty && seen.webhooks.withLock { $0.isEmpty }, "no action ran")
     }
 
     @Test("a file that went missing: nothing applied, the error names it")
