@@ -5,18 +5,32 @@ import Logging
 
 /// Announces a job's end to its `webhook_url` with the ``WebhookSender`` (signed, retried with
 /// backoff) and records every attempt in the store, from a thread of its own (the sender's
-/// report must not block, and a store write does).
+/// report must not block, and a store write does). Its settings can be swapped while the
+/// daemon runs (``update(_:)``, on SIGHUP); a delivery under way keeps the ones it started with.
 public struct WebhookNotifier<Store: JobStore>: JobEndNotifier {
-    let sender: WebhookSender
+    private let senders: Swappable<WebhookSender>
     let store: Store
     let logger: Logger
     private let thread: DedicatedThread
 
     public init(config: WebhooksConfig, store: Store, logger: Logger) {
-        self.sender = WebhookSender(config: config)
+        self.senders = Swappable(WebhookSender(config: config))
         self.store = store
         self.logger = logger
         self.thread = DedicatedThread(name: "aiprod-webhooks", stackSize: 1 << 20)
+    }
+
+    /// The settings deliveries use now.
+    public var config: WebhooksConfig { senders.current.config }
+
+    /// Uses `config` for deliveries that start from now on; returns the `webhooks.<key>` names
+    /// that changed (empty when none did, and then nothing is replaced).
+    @discardableResult
+    public func update(_ config: WebhooksConfig) -> [String] {
+        let old = self.config
+        guard old != config else { return [] }
+        senders.replace(with: WebhookSender(config: config))
+        return ConfigEntry.changedKeys(in: WebhooksConfig.sectionName, from: old.entries, to: config.entries)
     }
 
     public func jobEnded(_ job: JobRecord) async {
@@ -28,7 +42,7 @@ public struct WebhookNotifier<Store: JobStore>: JobEndNotifier {
             logger.error("webhook body not encoded", metadata: ["job_id": "\(job.id)", "error": "\(error)"])
             return
         }
-        let store = store, thread = thread, logger = logger, id = job.id
+        let store = store, thread = thread, logger = logger, id = job.id, sender = senders.current
         do {
             let outcome = try await sender.deliver(body, to: url, event: WebhookSender.event(for: job.state)) { report in
                 thread.submit {

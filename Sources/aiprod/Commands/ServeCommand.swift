@@ -11,7 +11,9 @@ import ServiceLifecycle
 
 /// `aiprod serve --config FILE`: the daemon. The HTTP API and the worker pool run as one
 /// `ServiceGroup`; SIGTERM or SIGINT shut both down gracefully (the pool first: its running
-/// job goes back to the queue and resumes on the next start).
+/// job goes back to the queue and resumes on the next start); SIGHUP reloads what can change
+/// live. Under systemd (`Type=notify`) it reports READY/RELOADING/STOPPING and feeds the
+/// watchdog (see docs/DAEMON.md).
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -25,7 +27,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try daemon.load()
-        let logger = DaemonLogging.bootstrap(config.log)
+        let levels = SharedLogLevel(.info)
+        let logger = DaemonLogging.bootstrap(config.log, level: levels)
+        let systemd = SystemdNotifier()
         let store = try DaemonStore.open(config, logger: logger)
         let runner: StudioFactory.LocalRunner
         do {
@@ -33,7 +37,8 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw ExitCodes.report(error)
         }
-        let pool = WorkerPool(store: store, runner: runner, notifier: WebhookNotifier(config: config.webhooks, store: store, logger: logger),
+        let webhooks = WebhookNotifier(config: config.webhooks, store: store, logger: logger)
+        let pool = WorkerPool(store: store, runner: runner, notifier: webhooks,
                               configuration: WorkerPoolConfiguration(config), logger: logger)
         let host = config.server.listen
         let application = buildApplication(
@@ -45,13 +50,25 @@ struct ServeCommand: AsyncParsableCommand {
                 let shown = host.contains(":") ? "[\(host)]" : host
                 // Unbuffered: whoever started the daemon (a test, a script) reads it at once.
                 FileHandle.standardOutput.write(Data("listening on http://\(shown):\(port)\n".utf8))
+                systemd.ready(status: "listening on http://\(shown):\(port)")
             })
+        let environment = ProcessInfo.processInfo.environment
+        let reloader = ConfigReloader(path: daemon.path(environment), environment: environment, started: config, logger: logger)
+        DaemonReloadActions.register(on: reloader, levels: levels, webhooks: webhooks)
+        let reload = await ReloadService(reloader: reloader, notifier: systemd, logger: logger)
         // Shut down in reverse order: the pool first (its job is released at once), then the
         // server finishes its requests. A client that holds a stream open (SSE) past
         // `shutdownGrace` is cut off: systemd's stop timeout must not be what ends the daemon.
         // `[workers] count = 0` is an API-only daemon: jobs queue until workers run against the
         // same database (the pool would return at once, and a returning service ends the group).
-        let running: [any Service] = config.workers.count > 0 ? [application, pool] : [application]
+        // The watchdog first (stopped last: it pings while the others drain), STOPPING=1 last
+        // (told first).
+        var running: [any Service] = []
+        if let watchdog = WatchdogSettings() {
+            running.append(WatchdogService(notifier: systemd, settings: watchdog, logger: logger, probe: WatchdogService.storeProbe(store)))
+        }
+        running += config.workers.count > 0 ? [application, pool] : [application]
+        running += [reload, StoppingNoticeService(notifier: systemd)]
         var services = ServiceGroupConfiguration(services: running, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         services.maximumGracefulShutdownDuration = Self.shutdownGrace
         let group = ServiceGroup(configuration: services)

@@ -11,12 +11,17 @@ struct DaemonOptions: ParsableArguments {
 
     /// The effective configuration. A missing file or a bad key is bad input (exit 2), named.
     func load() throws -> ServiceConfig {
-        let environment = ProcessInfo.processInfo.environment
-        let path = config ?? environment["AIPROD_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+        let path = path(ProcessInfo.processInfo.environment)
         do {
-            return try ServiceConfig.load(path: path, environment: environment)
+            return try ServiceConfig.load(path: path, environment: ProcessInfo.processInfo.environment)
         } catch {
             throw ExitCodes.report(error, status: ExitCodes.badInput)
         }
+    }
+
+    /// The file ``load()`` reads (what a reload reads again): `--config`, else `$AIPROD_CONFIG`;
+    /// nil for the built-in defaults.
+    func path(_ environment: [String: String]) -> String? {
+        config ?? environment["AIPROD_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
     }
 }

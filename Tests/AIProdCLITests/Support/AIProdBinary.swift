@@ -78,8 +78,22 @@ enum AIProdBinary {
         return Outcome(status: process.terminationStatus, reason: process.terminationReason, stdout: read(stdoutPath), stderr: read(stderrPath))
     }
 
+    /// `aiprod token create --role admin` against `config`'s database: the token's secret.
+    static func createToken(name: String, config: String, in directory: ScratchDirectory) throws -> String {
+        let created = try run(["token", "create", "--name", name, "--role", "admin", "--config", config], in: directory)
+        let token = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard created.status == 0, token.hasPrefix("aip_") else { throw CLIError.tokenNotCreated(created.stderr + created.stdout) }
+        return token
+    }
+
     enum CLIError: Error, CustomStringConvertible {
         case binaryNotFound
-        var description: String { "the aiprod executable was not found next to the tests (build it, or set AIPROD_BINARY)" }
+        case tokenNotCreated(String)
+        var description: String {
+            switch self {
+            case .binaryNotFound: "the aiprod executable was not found next to the tests (build it, or set AIPROD_BINARY)"
+            case .tokenNotCreated(let output): "aiprod token create failed: \(output)"
+            }
+        }
     }
 }
