@@ -43,6 +43,7 @@ public func buildRouter<Store: JobStore, Planner: JobPlanning, Prober: AssetProb
     let submission = JobSubmission(services: services)
     let router = Router(context: APIRequestContext.self)
     // Order matters: middlewares wrap only the routes added after them.
+    router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ErrorMiddleware(services: services))
     router.add(middleware: RateLimitMiddleware(limiter: rateLimiter, scope: .address))
     router.add(middleware: AuthMiddleware(services: services, failures: AuthFailureTracker(), successes: AuthSuccessThrottle()))
