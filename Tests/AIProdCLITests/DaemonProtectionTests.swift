@@ -10,26 +10,14 @@ struct DaemonProtectionTests {
     static let patience: Duration = .seconds(240)
     static let trace = "4bf92f3577b34da6a3ce929d0e0e4736"
 
+    /// The crash test's daemon (JSON logs, one worker, port 0) with a small per-address burst.
     static func config(data: String) -> String {
-        """
-        [server]
-        listen = 127.0.0.1
-        port = 0
-
-        [storage]
-        data_dir = \(data)
-
-        [workers]
-        count = 1
+        DaemonCrashTests.config(data: data) + """
 
         [rate_limit]
         enabled = true
         ip_rate = 0.01
         ip_burst = 6
-
-        [log]
-        level = info
-        format = json
         """
     }
 
