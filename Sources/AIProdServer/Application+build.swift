@@ -9,6 +9,8 @@ import NIOCore
 /// daemon passes its concrete types and nothing is boxed per request.
 ///
 /// - Parameters:
+///   - rateLimiter: `[rate_limit]`'s buckets; the daemon keeps it to ``RateLimiter/update(_:)`` on
+///     reload. Disabled unless passed.
 ///   - onServerRunning: called with the bound channel once listening (port 0 in tests: read
 ///     `channel.localAddress?.port`).
 public func buildApplication<Store: JobStore, Planner: JobPlanning, Prober: AssetProbing>(
@@ -17,9 +19,10 @@ public func buildApplication<Store: JobStore, Planner: JobPlanning, Prober: Asse
     planner: Planner,
     prober: Prober,
     logger: Logger,
+    rateLimiter: RateLimiter = .disabled,
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = buildRouter(settings: settings, store: store, planner: planner, prober: prober, logger: logger)
+    let router = buildRouter(settings: settings, store: store, planner: planner, prober: prober, logger: logger, rateLimiter: rateLimiter)
     return Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "aiprod"),
@@ -30,7 +33,8 @@ public func buildApplication<Store: JobStore, Planner: JobPlanning, Prober: Asse
 
 /// The router alone (every route of ``RouteCatalog`` behind the error and auth middlewares).
 public func buildRouter<Store: JobStore, Planner: JobPlanning, Prober: AssetProbing>(
-    settings: ServerSettings, store: Store, planner: Planner, prober: Prober, logger: Logger
+    settings: ServerSettings, store: Store, planner: Planner, prober: Prober, logger: Logger,
+    rateLimiter: RateLimiter = .disabled
 ) -> Router<APIRequestContext> {
     let services = ServerServices(
         store: store, planner: planner, prober: prober, settings: settings, logger: logger,
@@ -39,8 +43,11 @@ public func buildRouter<Store: JobStore, Planner: JobPlanning, Prober: AssetProb
     let submission = JobSubmission(services: services)
     let router = Router(context: APIRequestContext.self)
     // Order matters: middlewares wrap only the routes added after them.
+    router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ErrorMiddleware(services: services))
+    router.add(middleware: RateLimitMiddleware(limiter: rateLimiter, scope: .address))
     router.add(middleware: AuthMiddleware(services: services, failures: AuthFailureTracker(), successes: AuthSuccessThrottle()))
+    router.add(middleware: RateLimitMiddleware(limiter: rateLimiter, scope: .token))
     PipelineRoutes(services: services, submission: submission).register(on: router)
     EventRoutes(services: services).register(on: router)
     DownloadRoutes(services: services).register(on: router)

@@ -27,6 +27,10 @@ public struct ServerSettings: Sendable {
     public var version: String
     /// The effective configuration with secrets already redacted, served by `/admin/config`.
     public var redactedConfig: [String: [String: String]]
+    /// `[storage] min_free_bytes`: below it new jobs and uploads get 507. 0: off.
+    public var minFreeBytes: Int64 = 0
+    /// `[storage] max_bytes_per_day`: job folders plus uploads created per UTC day. 0: off.
+    public var maxBytesPerDay: Int64 = 0
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20, maxUploadBytes: Int64 = 512 << 20,

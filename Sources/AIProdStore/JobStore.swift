@@ -83,6 +83,13 @@ public protocol JobStore: Sendable {
     func assets(limit: Int, cursor: String?) throws(StoreError) -> [AssetRecord]
     func deleteAsset(_ id: String) throws(StoreError)
 
+    // MARK: Disk quotas
+
+    /// Jobs created at or after `since` (the per-day quota sums their folders).
+    func jobIDs(createdSince since: Date) throws(StoreError) -> [JobID]
+    /// Bytes of the assets uploaded at or after `since`.
+    func assetBytes(createdSince since: Date) throws(StoreError) -> Int64
+
     // MARK: Webhooks
 
     func recordWebhookAttempt(job: JobID, url: String, attempt: Int, status: Int?, error: String?, now: Date) throws(StoreError)

@@ -34,14 +34,16 @@ public struct WebhookSender: Sendable {
 
     /// Delivers `body` (the job's JSON) to `url`. Throws only for a URL that is not `http` or
     /// `https` (a caller error, before anything is sent); every other failure is an outcome.
-    /// `report` must not block: hand the attempt to the store's own thread.
+    /// `report` must not block: hand the attempt to the store's own thread. `traceparent`, when
+    /// the job came with a trace, is sent as is so the receiver joins the caller's trace.
     public func deliver(
         _ body: Data, to url: String, event: String, delivery: String = UUID().uuidString.lowercased(),
-        report: @Sendable (WebhookAttemptReport) -> Void
+        traceparent: String? = nil, report: @Sendable (WebhookAttemptReport) -> Void
     ) async throws(HTTPClientError) -> WebhookOutcome {
         let target = try HTTPClient.validate(url)
         var headers = ["Content-Type": "application/json", "X-AIProd-Event": event, "X-AIProd-Delivery": delivery]
         if !config.secret.isEmpty { headers[WebhookSignature.header] = WebhookSignature.sign(body, secret: config.secret) }
+        if let traceparent { headers["traceparent"] = traceparent }
         var lastError = ""
         for attempt in 1...max(config.maxAttempts, 1) {
             if attempt > 1 {

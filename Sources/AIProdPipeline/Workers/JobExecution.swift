@@ -18,13 +18,19 @@ struct JobExecution<Store: JobStore, Runner: StageRunning>: Sendable {
         var logger = logger
         logger[metadataKey: "job_id"] = "\(job.id)"
         logger[metadataKey: "attempt"] = "\(claimed.attempt)"
+        if let trace = job.traceID { logger[metadataKey: "trace_id"] = "\(trace)" }
         let directory = configuration.directory(for: job.id.rawValue)
         let started = ContinuousClock.now
         logger.info("job started", metadata: ["stage": "\(job.stage?.rawValue ?? "-")"])
         do throws(PipelineError) {
             try linker(for: job.spec).link(job.spec.assetIds, into: directory)
-            let result = try runner.run(spec: job.spec, in: directory, context: context(for: job.id, control: control, logger: logger),
-                                        onStage: stageReporter(for: job.id, logger: logger))
+            let quota = JobDiskQuota(limit: configuration.maxJobBytes, folder: directory.root)
+            let result = try runner.run(spec: job.spec, in: directory,
+                                        context: context(for: job.id, control: control, quota: quota, logger: logger),
+                                        onStage: stageReporter(for: job.id, control: control, quota: quota, logger: logger))
+            // The last stage may have written past the cap after the last look.
+            quota.enforce(control, logger: logger)
+            if control.stopReason == .diskQuota { throw PipelineError.cancelled(nil) }
             return succeed(job, result: result, seconds: (ContinuousClock.now - started).seconds, logger: logger)
         } catch {
             return stopped(job, error: error, control: control, logger: logger)
@@ -52,11 +58,13 @@ struct JobExecution<Store: JobStore, Runner: StageRunning>: Sendable {
 
     // MARK: Reporting while it runs
 
-    private func context(for id: JobID, control: JobControl, logger: Logger) -> StageContext {
+    private func context(for id: JobID, control: JobControl, quota: JobDiskQuota, logger: Logger) -> StageContext {
         let throttle = ProgressThrottle(interval: configuration.progressInterval)
         let store = store
         return StageContext(cancellation: control.cancellation, progress: { progress in
             guard throttle.admit() else { return }
+            // As the stage writes: a job over its cap stops within one progress interval.
+            quota.enforce(control, logger: logger)
             do {
                 try store.progress(id, progress)
             } catch {
@@ -66,9 +74,11 @@ struct JobExecution<Store: JobStore, Runner: StageRunning>: Sendable {
     }
 
     /// Stage starts and ends go to the store (the runner logs them itself).
-    private func stageReporter(for id: JobID, logger: Logger) -> @Sendable (StageName, StageEvent) -> Void {
+    private func stageReporter(for id: JobID, control: JobControl, quota: JobDiskQuota,
+                               logger: Logger) -> @Sendable (StageName, StageEvent) -> Void {
         let store = store, worker = worker
         return { stage, event in
+            if case .finished = event { quota.enforce(control, logger: logger) }
             do {
                 switch event {
                 case .started: try store.stageStarted(id, stage: stage, worker: worker, now: Date())
@@ -133,6 +143,10 @@ struct JobExecution<Store: JobStore, Runner: StageRunning>: Sendable {
             case .leaseLost:
                 logger.warning("lease lost: job left to its new owner")
                 return .abandoned
+            case .diskQuota:
+                let folder = configuration.directory(for: job.id.rawValue).root
+                let failure = JobDiskQuota(limit: configuration.maxJobBytes, folder: folder).failure(stage: error.stage)
+                return record(failure, for: job, logger: logger)
             case .none:
                 break  // Cancelled without a reason from the pool: a failure like any other.
             }
@@ -141,6 +155,11 @@ struct JobExecution<Store: JobStore, Runner: StageRunning>: Sendable {
         if failure.category == .cancelled {
             failure.category = .server
         }
+        return record(failure, for: job, logger: logger)
+    }
+
+    /// Tells the store the attempt failed; it decides between a retry and dead by the category.
+    private func record(_ failure: JobFailure, for job: JobRecord, logger: Logger) -> JobOutcome {
         do {
             let state = try store.fail(job.id, worker: worker, failure: failure, now: Date())
             logger.warning("job failed", metadata: ["code": "\(failure.code)", "error": "\(failure.message)", "state": "\(state.rawValue)"])

@@ -7,4 +7,6 @@ enum StopReason: UInt8, Sendable {
     case cancelRequested
     case shutdown
     case leaseLost
+    /// The job's folder outgrew `[storage] max_job_bytes`: the job fails, not retried.
+    case diskQuota
 }

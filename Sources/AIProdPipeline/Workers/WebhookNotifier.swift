@@ -42,21 +42,27 @@ public struct WebhookNotifier<Store: JobStore>: JobEndNotifier {
             logger.error("webhook body not encoded", metadata: ["job_id": "\(job.id)", "error": "\(error)"])
             return
         }
-        let store = store, thread = thread, logger = logger, id = job.id, sender = senders.current
+        var tagged = logger
+        if let trace = job.traceID { tagged[metadataKey: "trace_id"] = "\(trace)" }
+        let jobLogger = tagged
+        // A span of ours under the caller's trace: the receiver sees the same trace id.
+        let traceparent = job.traceID.flatMap { TraceParent(traceID: $0, parentID: TraceParent.newSpanID())?.description }
+        let store = store, thread = thread, id = job.id, sender = senders.current
         do {
-            let outcome = try await sender.deliver(body, to: url, event: WebhookSender.event(for: job.state)) { report in
+            let outcome = try await sender.deliver(body, to: url, event: WebhookSender.event(for: job.state),
+                                                   traceparent: traceparent) { report in
                 thread.submit {
                     do {
                         try store.recordWebhookAttempt(job: id, url: report.url, attempt: report.attempt, status: report.status,
                                                        error: report.error, now: report.at)
                     } catch {
-                        logger.warning("webhook attempt not recorded", metadata: ["job_id": "\(id)", "error": "\(error)"])
+                        jobLogger.warning("webhook attempt not recorded", metadata: ["job_id": "\(id)", "error": "\(error)"])
                     }
                 }
             }
-            logger.info("webhook done", metadata: ["job_id": "\(id)", "outcome": "\(outcome)"])
+            jobLogger.info("webhook done", metadata: ["job_id": "\(id)", "outcome": "\(outcome)"])
         } catch {
-            logger.warning("webhook not sent", metadata: ["job_id": "\(id)", "error": "\(error)"])
+            jobLogger.warning("webhook not sent", metadata: ["job_id": "\(id)", "error": "\(error)"])
         }
     }
 }

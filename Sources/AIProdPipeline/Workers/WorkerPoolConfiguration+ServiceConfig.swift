@@ -10,5 +10,6 @@ extension WorkerPoolConfiguration {
             heartbeat: .milliseconds(Int64(max(config.queue.heartbeatSeconds, 0.05) * 1000)),
             leaseCheck: .milliseconds(Int64(max(lease / 2, 0.05) * 1000)),
             defaultPreset: config.render.defaultPreset, prices: config.costs)
+        maxJobBytes = Int64(config.storage.maxJobBytes)
     }
 }

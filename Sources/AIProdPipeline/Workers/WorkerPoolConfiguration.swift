@@ -28,6 +28,9 @@ public struct WorkerPoolConfiguration: Sendable {
     public var defaultPreset: String
     /// `[costs]`: a finished job's wall time is billed with the same model as its estimate.
     public var prices: CostsConfig
+    /// `[storage] max_job_bytes`: the most a job's folder may hold (its own files; hard links
+    /// to assets are not counted). 0: no cap.
+    public var maxJobBytes: Int64 = 0
 
     public init(
         workers: Int = 1, jobsDirectory: String, assetsDirectory: String, heartbeat: Duration = .seconds(10),

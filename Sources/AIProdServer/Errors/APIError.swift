@@ -35,4 +35,6 @@ public struct APIError: Error, Sendable, Hashable {
 extension HTTPResponse.Status {
     /// 402, for `budget_exceeded` (HTTPTypes names no constant for it).
     static let paymentRequiredStatus = HTTPResponse.Status(code: 402, reasonPhrase: "Payment Required")
+    /// 507, for a full disk or a spent daily quota (`[storage]`).
+    static let insufficientStorage = HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage")
 }

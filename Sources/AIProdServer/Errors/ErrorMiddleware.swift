@@ -37,8 +37,11 @@ struct ErrorMiddleware<Store: JobStore, Planner: JobPlanning, Prober: AssetProbi
         if apiError.status == .unauthorized {
             headers[.wwwAuthenticate] = "Bearer"
         }
-        if apiError.status.code >= 500 {
-            services.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+        if apiError.status == .insufficientStorage {
+            // A refusal by `[storage]`'s rules, not a failure: the operator should see it, once per request.
+            context.logger.warning("request refused for disk space", metadata: ["path": "\(request.uri.path)", "code": "\(apiError.code)"])
+        } else if apiError.status.code >= 500 {
+            context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
             await services.audit(.error, context, resource: request.uri.path, detail: "\(apiError.code): \(error)")
         }
         return JSONResponse.make(ErrorBody(apiError), status: apiError.status, headers: headers)

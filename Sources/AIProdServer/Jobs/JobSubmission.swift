@@ -83,6 +83,7 @@ struct JobSubmission<Store: JobStore, Planner: JobPlanning, Prober: AssetProbing
 
     func enqueue(_ spec: JobSpec, request: Request, context: APIRequestContext) async throws -> Response {
         let key = try Self.idempotencyKey(request)
+        try await services.checkDiskRoom()
         let (estimate, _) = try await estimate(spec)
         try await checkBudget(estimate.cost)
         let options = EnqueueOptions(
@@ -90,7 +91,8 @@ struct JobSubmission<Store: JobStore, Planner: JobPlanning, Prober: AssetProbing
             maxAttempts: services.settings.maxAttempts, estimate: estimate.cost,
             // The store checks again inside the enqueue's transaction: two requests at once
             // cannot both slip under the cap.
-            monthlyBudgetUSD: services.settings.monthlyBudgetUsd > 0 ? services.settings.monthlyBudgetUsd : nil
+            monthlyBudgetUSD: services.settings.monthlyBudgetUsd > 0 ? services.settings.monthlyBudgetUsd : nil,
+            traceID: context.traceID
         )
         let (job, created) = try await services.store { try $0.enqueue(spec, options: options) }
         var headers = HTTPFields()

@@ -21,6 +21,7 @@ struct AssetRoutes<Store: JobStore, Planner: JobPlanning, Prober: AssetProbing>:
         if let declared = request.headers[.contentLength].flatMap(Int64.init), declared > settings.maxUploadBytes {
             throw APIError(.contentTooLarge, code: "content_too_large", "the upload is over \(settings.maxUploadBytes) bytes ([server] max_upload_bytes)")
         }
+        try await services.checkDiskRoom(incoming: request.headers[.contentLength].flatMap(Int64.init) ?? 0)
         let query = request.uri.queryParameters
         let file = try await UploadFile(directory: settings.tempDirectory, maxBytes: settings.maxUploadBytes, blocking: services.blocking)
         var name = query.get("name")

@@ -9,6 +9,11 @@ public struct APIRequestContext: RequestContext {
     /// The peer's IP address, "unknown" for a Unix socket.
     public let clientIP: String
     let identity = RequestIdentity()
+    /// Set by ``RequestIDMiddleware``: the caller's sane `X-Request-ID` or one made up; on every
+    /// log line of the request and echoed on the response.
+    public internal(set) var requestID = ""
+    /// The trace id of a valid incoming `traceparent`, stored with a job the request submits.
+    public internal(set) var traceID: String?
     /// Set by ``AuthMiddleware``; nil only on open routes.
     public var token: TokenRecord? { identity.token }
     /// Bodies are collected explicitly with the configured limit (see ``BodyReader``); this is

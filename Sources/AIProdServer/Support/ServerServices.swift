@@ -30,7 +30,7 @@ struct ServerServices<Store: JobStore, Planner: JobPlanning, Prober: AssetProbin
         do {
             try await store { try $0.audit(entry) }
         } catch {
-            logger.error("audit write failed", metadata: ["type": "\(type.rawValue)", "error": "\(error)"])
+            context.logger.error("audit write failed", metadata: ["type": "\(type.rawValue)", "error": "\(error)"])
         }
     }
 }

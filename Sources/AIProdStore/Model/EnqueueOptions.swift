@@ -12,11 +12,14 @@ public struct EnqueueOptions: Sendable {
     /// yet finished, plus this one, stays within it; else `budget_exceeded`. Checked there so
     /// two requests at once can't both slip under the cap.
     public var monthlyBudgetUSD: Double?
+    /// The submitting request's W3C trace id (32 lowercase hex digits); anything else is dropped.
+    public var traceID: String?
 
     public init(
         idempotencyKey: String? = nil, tokenName: String? = nil, clientIP: String? = nil, maxAttempts: Int = 5, estimate: CostEstimate? = nil,
-        monthlyBudgetUSD: Double? = nil
+        monthlyBudgetUSD: Double? = nil, traceID: String? = nil
     ) {
+        self.traceID = traceID
         self.idempotencyKey = idempotencyKey
         self.tokenName = tokenName
         self.clientIP = clientIP

@@ -33,13 +33,16 @@ public struct JobRecord: Codable, Sendable, Hashable {
     /// Present once, when the job succeeded.
     public var result: JobResult?
     public var estimate: CostEstimate?
+    /// The W3C trace id of the request that submitted the job (32 hex digits), if it sent a
+    /// valid `traceparent`: tagged on the worker's log lines and sent on to the webhook.
+    public var traceID: String?
 
     public init(
         id: JobID, spec: JobSpec, state: JobState, stage: StageName? = nil, progress: Double = 0, attempts: Int = 0,
         maxAttempts: Int, priority: Int = 0, error: JobFailure? = nil, cancelRequested: Bool = false, createdAt: Date,
         updatedAt: Date, startedAt: Date? = nil, finishedAt: Date? = nil, runAt: Date, leaseOwner: String? = nil,
         leaseUntil: Date? = nil, idempotencyKey: String? = nil, tokenName: String? = nil, result: JobResult? = nil,
-        estimate: CostEstimate? = nil
+        estimate: CostEstimate? = nil, traceID: String? = nil
     ) {
         self.id = id
         self.spec = spec
@@ -62,5 +65,6 @@ public struct JobRecord: Codable, Sendable, Hashable {
         self.tokenName = tokenName
         self.result = result
         self.estimate = estimate
+        self.traceID = traceID
     }
 }

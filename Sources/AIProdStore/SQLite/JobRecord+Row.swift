@@ -39,7 +39,8 @@ extension JobRecord {
             idempotencyKey: try row.decode(String?.self, forColumn: "idempotency_key"),
             tokenName: try row.decode(String?.self, forColumn: "token_name"),
             result: try row.decode(String?.self, forColumn: "result_json").map { try StoredJSON.decode(JobResult.self, from: $0) },
-            estimate: try row.decode(String?.self, forColumn: "estimate").map { try StoredJSON.decode(CostEstimate.self, from: $0) }
+            estimate: try row.decode(String?.self, forColumn: "estimate").map { try StoredJSON.decode(CostEstimate.self, from: $0) },
+            traceID: try row.decode(String?.self, forColumn: "trace_id")
         )
     }
 }

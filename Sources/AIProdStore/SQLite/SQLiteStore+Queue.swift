@@ -33,17 +33,17 @@ extension SQLiteStore {
             let job = JobRecord(
                 id: JobID(), spec: spec, state: .queued, maxAttempts: options.maxAttempts, priority: spec.priority,
                 createdAt: now, updatedAt: now, runAt: now, idempotencyKey: options.idempotencyKey, tokenName: options.tokenName,
-                estimate: options.estimate
+                estimate: options.estimate, traceID: options.traceID.flatMap { TraceParent.isTraceID($0) ? $0 : nil }
             )
             try db.executeCached(
                 sql: """
                     INSERT INTO jobs (id, spec, state, max_attempts, priority, created_at, updated_at, run_at,
-                                      idempotency_key, token_name, client_ip, estimate)
-                    VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      idempotency_key, token_name, client_ip, estimate, trace_id)
+                    VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     job.id.rawValue, specJSON, job.maxAttempts, job.priority, now.unixSeconds, now.unixSeconds, now.unixSeconds,
-                    options.idempotencyKey, options.tokenName, options.clientIP, estimateJSON,
+                    options.idempotencyKey, options.tokenName, options.clientIP, estimateJSON, job.traceID,
                 ]
             )
             try insertAudit(db, AuditEntry(type: .pipelineRun, at: now, tokenName: options.tokenName, clientIP: options.clientIP, resource: job.id.rawValue))

@@ -124,6 +124,10 @@ enum StoreMigrations {
                 );
                 """)
         }
+        // The trace id of the submitting request (W3C traceparent), for logs and webhooks.
+        migrator.registerMigration("v2-job-trace-id") { db in
+            try db.execute(sql: "ALTER TABLE jobs ADD COLUMN trace_id TEXT")
+        }
         return migrator
     }
 }

@@ -41,10 +41,12 @@ struct ServeCommand: AsyncParsableCommand {
         let pool = WorkerPool(store: store, runner: runner, notifier: webhooks,
                               configuration: WorkerPoolConfiguration(config), logger: logger)
         let host = config.server.listen
+        // Kept so a reload can apply a new `[rate_limit]` with `rateLimiter.update(_:)`.
+        let rateLimiter = RateLimiter(config.rateLimit)
         let application = buildApplication(
             settings: ServerSettings(config), store: store,
             planner: StudioEstimator(studio: config.studio, render: config.render, costs: config.costs),
-            prober: MediaProber(), logger: logger,
+            prober: MediaProber(), logger: logger, rateLimiter: rateLimiter,
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? config.server.port
                 let shown = host.contains(":") ? "[\(host)]" : host

@@ -10,5 +10,7 @@ extension ServerSettings {
             defaultPreset: config.render.defaultPreset, maxAttempts: config.queue.maxAttempts, monthlyBudgetUsd: config.budget.monthlyUsd,
             workerCount: config.workers.count, version: version,
             redactedConfig: config.redactedDictionary.mapValues { section in section.mapValues { "\($0)" } })
+        minFreeBytes = Int64(config.storage.minFreeBytes)
+        maxBytesPerDay = Int64(config.storage.maxBytesPerDay)
     }
 }

@@ -48,10 +48,13 @@ final class DaemonProcess: @unchecked Sendable {
         try process.run()
         let started = ContinuousClock.now
         let deadline = started + timeout
-        while ContinuousClock.now < deadline, process.isRunning {
+        // Look once more after the deadline: in a full parallel run this task can be starved for
+        // longer than the timeout, and the address printed meanwhile must still count.
+        while true {
             if let url = address(stdoutPath: stdoutPath, stderrPath: stderrPath) {
                 return DaemonProcess(process: process, baseURL: url, stderrPath: stderrPath)
             }
+            guard ContinuousClock.now < deadline, process.isRunning else { break }
             try await Task.sleep(for: .milliseconds(20))
         }
         // A starved test (two cores, sync tests holding the cooperative threads) may wake past

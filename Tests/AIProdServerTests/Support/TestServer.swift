@@ -22,6 +22,7 @@ struct TestServer: Sendable {
     static func withServer(
         _ scratch: ScratchDirectory,
         configure: (inout ServerSettings) -> Void = { _ in },
+        rateLimiter: RateLimiter = .disabled,
         _ body: @Sendable (TestServer) async throws -> Void
     ) async throws {
         var settings = ServerSettings(host: "127.0.0.1", port: 0, maxBodyBytes: 64 * 1024, maxUploadBytes: 1 << 20, dataDirectory: scratch.file("data"))
@@ -40,6 +41,7 @@ struct TestServer: Sendable {
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
         let app = buildApplication(
             settings: settings, store: store, planner: StudioPlanning(), prober: MediaProbing(), logger: logger,
+            rateLimiter: rateLimiter,
             onServerRunning: { channel in
                 portContinuation.yield(channel.localAddress?.port ?? 0)
                 portContinuation.finish()
