@@ -23,8 +23,12 @@ struct JobExecution<Store: JobStore, Runner: StageRunning>: Sendable {
         logger.info("job started", metadata: ["stage": "\(job.stage?.rawValue ?? "-")"])
         do throws(PipelineError) {
             try linker(for: job.spec).link(job.spec.assetIds, into: directory)
+            let renderSeconds = RenderSeconds()
             let result = try runner.run(spec: job.spec, in: directory, context: context(for: job.id, control: control, logger: logger),
-                                        onStage: stageReporter(for: job.id, logger: logger))
+                                        onStage: stageReporter(for: job.id, renderSeconds: renderSeconds, logger: logger))
+            if let seconds = renderSeconds.value {
+                configuration.metrics.rendered(videoSeconds: result.duration, renderSeconds: seconds)
+            }
             return succeed(job, result: result, seconds: (ContinuousClock.now - started).seconds, logger: logger)
         } catch {
             return stopped(job, error: error, control: control, logger: logger)
@@ -65,10 +69,15 @@ struct JobExecution<Store: JobStore, Runner: StageRunning>: Sendable {
         }, logger: logger)
     }
 
-    /// Stage starts and ends go to the store (the runner logs them itself).
-    private func stageReporter(for id: JobID, logger: Logger) -> @Sendable (StageName, StageEvent) -> Void {
-        let store = store, worker = worker
+    /// Stage starts and ends go to the store (the runner logs them itself) and ends to the
+    /// metrics; the render's time is kept for its real-time factor, known once the job is done.
+    private func stageReporter(for id: JobID, renderSeconds: RenderSeconds, logger: Logger) -> @Sendable (StageName, StageEvent) -> Void {
+        let store = store, worker = worker, metrics = configuration.metrics
         return { stage, event in
+            if case .finished(let manifest) = event {
+                metrics.stageFinished(stage, seconds: manifest.seconds)
+                if stage == .render { renderSeconds.value = manifest.seconds }
+            }
             do {
                 switch event {
                 case .started: try store.stageStarted(id, stage: stage, worker: worker, now: Date())

@@ -10,12 +10,14 @@ public struct WebhookNotifier<Store: JobStore>: JobEndNotifier {
     let sender: WebhookSender
     let store: Store
     let logger: Logger
+    let metrics: PipelineMetrics
     private let thread: DedicatedThread
 
-    public init(config: WebhooksConfig, store: Store, logger: Logger) {
+    public init(config: WebhooksConfig, store: Store, logger: Logger, metrics: PipelineMetrics = .disabled) {
         self.sender = WebhookSender(config: config)
         self.store = store
         self.logger = logger
+        self.metrics = metrics
         self.thread = DedicatedThread(name: "aiprod-webhooks", stackSize: 1 << 20)
     }
 
@@ -40,6 +42,7 @@ public struct WebhookNotifier<Store: JobStore>: JobEndNotifier {
                     }
                 }
             }
+            metrics.webhookEnded(outcome)
             logger.info("webhook done", metadata: ["job_id": "\(id)", "outcome": "\(outcome)"])
         } catch {
             logger.warning("webhook not sent", metadata: ["job_id": "\(id)", "error": "\(error)"])

@@ -15,14 +15,15 @@ final class PoolFixture: Sendable {
     let configuration: WorkerPoolConfiguration
     static let logger = Logger(label: "pool-test", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    init(backoffBase: Double = 0.2, idleRecheck: Duration = .seconds(30), workers: Int = 1, function: String = #function) throws {
+    init(backoffBase: Double = 0.2, idleRecheck: Duration = .seconds(30), workers: Int = 1, metrics: PipelineMetrics = .disabled,
+         function: String = #function) throws {
         store = try SQLiteStore(path: scratch.file("aiprod.sqlite3"), synchronous: .normal,
                                 queue: QueueOptions(leaseSeconds: 30, backoffBase: backoffBase, backoffCap: backoffBase * 4),
                                 logger: Self.logger)
         configuration = WorkerPoolConfiguration(
             workers: workers, jobsDirectory: scratch.file("jobs"), assetsDirectory: scratch.file("assets"), heartbeat: .milliseconds(500),
             leaseCheck: .seconds(5), idleRecheck: idleRecheck, progressInterval: .milliseconds(250), workerPrefix: "test",
-            defaultPreset: PipelineFixture.preset.name, prices: CostsConfig())
+            defaultPreset: PipelineFixture.preset.name, prices: CostsConfig(), metrics: metrics)
     }
 
     func pool<Notifier: JobEndNotifier>(notifier: Notifier) throws -> WorkerPool<SQLiteStore, StudioFactory.LocalRunner, Notifier> {
