@@ -27,6 +27,12 @@ public struct ServerSettings: Sendable {
     public var version: String
     /// The effective configuration with secrets already redacted, served by `/admin/config`.
     public var redactedConfig: [String: [String: String]]
+    /// `[auth] allow_open_health`: `/health` without a token.
+    public var openHealth = true
+    /// `[auth] allow_open_metrics`: `/metrics` without a token.
+    public var openMetrics = false
+    /// `[status]`: who sees `/status` without a token, and its refresh.
+    public var status = StatusConfig()
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20, maxUploadBytes: Int64 = 512 << 20,

@@ -68,6 +68,7 @@ extension ServiceConfig {
         config.budget = try read(BudgetConfig.self)
         config.webhooks = try read(WebhooksConfig.self)
         config.log = try read(LogConfig.self)
+        config.status = try read(StatusConfig.self)
         if ini.string(DatabaseConfig.sectionName, "path") == nil {
             config.database.path = defaultDatabasePath(in: config.storage.dataDirectory)
         }

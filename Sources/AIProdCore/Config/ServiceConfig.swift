@@ -15,6 +15,7 @@ public struct ServiceConfig: Sendable, Hashable {
     public var budget = BudgetConfig()
     public var webhooks = WebhooksConfig()
     public var log = LogConfig()
+    public var status = StatusConfig()
 
     public init() {}
 
@@ -26,7 +27,7 @@ public struct ServiceConfig: Sendable, Hashable {
         return [
             section(server), section(storage), section(database), section(workers), section(queue),
             section(render), section(studio), section(limits), section(auth), section(costs),
-            section(budget), section(webhooks), section(log),
+            section(budget), section(webhooks), section(log), section(status),
         ]
     }
 

@@ -33,13 +33,20 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw ExitCodes.report(error)
         }
-        let pool = WorkerPool(store: store, runner: runner, notifier: WebhookNotifier(config: config.webhooks, store: store, logger: logger),
-                              configuration: WorkerPoolConfiguration(config), logger: logger)
+        // One registry for `/metrics`: the server records into it and so do the workers, through
+        // its factory (passed in: nothing is bootstrapped process-wide).
+        let metrics = ServerMetrics()
+        let pipelineMetrics = PipelineMetrics(factory: metrics.factory)
+        var poolConfiguration = WorkerPoolConfiguration(config)
+        poolConfiguration.metrics = pipelineMetrics
+        let pool = WorkerPool(store: store, runner: runner,
+                              notifier: WebhookNotifier(config: config.webhooks, store: store, logger: logger, metrics: pipelineMetrics),
+                              configuration: poolConfiguration, logger: logger)
         let host = config.server.listen
         let application = buildApplication(
             settings: ServerSettings(config), store: store,
             planner: StudioEstimator(studio: config.studio, render: config.render, costs: config.costs),
-            prober: MediaProber(), logger: logger,
+            prober: MediaProber(), logger: logger, metrics: metrics,
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? config.server.port
                 let shown = host.contains(":") ? "[\(host)]" : host

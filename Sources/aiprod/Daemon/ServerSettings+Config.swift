@@ -10,5 +10,8 @@ extension ServerSettings {
             defaultPreset: config.render.defaultPreset, maxAttempts: config.queue.maxAttempts, monthlyBudgetUsd: config.budget.monthlyUsd,
             workerCount: config.workers.count, version: version,
             redactedConfig: config.redactedDictionary.mapValues { section in section.mapValues { "\($0)" } })
+        openHealth = config.auth.allowOpenHealth
+        openMetrics = config.auth.allowOpenMetrics
+        status = config.status
     }
 }
