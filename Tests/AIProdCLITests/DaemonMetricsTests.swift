@@ -13,29 +13,18 @@ import FoundationNetworking
 struct DaemonMetricsTests {
     static let patience: Duration = .seconds(240)
 
+    /// The crash test's daemon (one worker, port 0, JSON logs) with `/metrics` open and
+    /// `/status` open to loopback.
     static func config(data: String) -> String {
-        """
-        [server]
-        listen = 127.0.0.1
-        port = 0
+        DaemonCrashTests.config(data: data) + """
 
-        [storage]
-        data_dir = \(data)
+            [auth]
+            allow_open_metrics = true
 
-        [workers]
-        count = 1
-
-        [auth]
-        allow_open_metrics = true
-
-        [status]
-        allow_cidrs = 127.0.0.0/8
-        refresh_seconds = 5
-
-        [log]
-        level = info
-        format = json
-        """
+            [status]
+            allow_cidrs = 127.0.0.0/8
+            refresh_seconds = 5
+            """
     }
 
     /// A GET with no token at all.
@@ -50,9 +39,7 @@ struct DaemonMetricsTests {
         let directory = ScratchDirectory()
         let data = directory.file("data")
         let config = directory.write(Self.config(data: data), to: "aiprod.ini")
-        let created = try AIProdBinary.run(["token", "create", "--name", "metrics-test", "--role", "producer", "--config", config], in: directory)
-        try #require(created.status == 0, "token create: \(created.stderr)")
-        let token = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = try AIProdBinary.createToken(name: "metrics-test", role: "producer", config: config, in: directory)
 
         let daemon = try await DaemonProcess.start(config: config, in: directory, run: 1)
         let client = APIClient(baseURL: daemon.baseURL, token: token)

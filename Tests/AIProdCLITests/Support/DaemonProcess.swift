@@ -43,10 +43,13 @@ final class DaemonProcess: @unchecked Sendable {
         try process.run()
         let started = ContinuousClock.now
         let deadline = started + timeout
-        while ContinuousClock.now < deadline, process.isRunning {
+        // The address is looked for once more after the deadline: on a loaded machine the
+        // sleep can overrun it by minutes while the daemon printed its address long before.
+        while true {
             if let url = address(stdoutPath: stdoutPath, stderrPath: stderrPath) {
                 return DaemonProcess(process: process, baseURL: url, stderrPath: stderrPath)
             }
+            guard ContinuousClock.now < deadline, process.isRunning else { break }
             try await Task.sleep(for: .milliseconds(20))
         }
         let running = process.isRunning
