@@ -49,9 +49,10 @@ struct DaemonMetricsTests {
 
         var state = ""
         let deadline = ContinuousClock.now + Self.patience
-        while ContinuousClock.now < deadline, daemon.process.isRunning {
+        // Read once more past the deadline: a starved sleep must not fail a job that finished.
+        while daemon.process.isRunning {
             state = try await client.get("pipeline/\(id)").json?["state"] as? String ?? ""
-            if ["succeeded", "failed", "dead", "canceled"].contains(state) { break }
+            if ["succeeded", "failed", "dead", "canceled"].contains(state) || ContinuousClock.now >= deadline { break }
             try await Task.sleep(for: .milliseconds(200))
         }
         #expect(state == "succeeded", "stderr:\n\(daemon.stderr)")
