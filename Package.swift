@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // System library: the ffmpeg 5.1 libraries from Debian, plus a shim header for the
@@ -59,6 +61,7 @@ let package = Package(
                 "AIProdCore", "AIProdMedia", "AIProdStudio", "AIProdStore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
@@ -73,6 +76,8 @@ let package = Package(
                 // systemd: the watchdog and reload services, SIGHUP.
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .executableTarget(
@@ -87,6 +92,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -111,10 +118,14 @@ let package = Package(
         // worker pool runs in a ServiceGroup, as in the daemon.
         .testTarget(name: "AIProdPipelineTests", dependencies: ["AIProdCore", "AIProdMedia", "AIProdStudio", "AIProdStore", "AIProdPipeline", "AIProdTestSupport",
                                                                 .product(name: "Logging", package: "swift-log"),
+                                                                .product(name: "Metrics", package: "swift-metrics"),
+                                                                .product(name: "Prometheus", package: "swift-prometheus"),
                                                                 .product(name: "Hummingbird", package: "hummingbird"),
                                                                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),
         // Real HTTP on loopback against the built daemon and a real SQLite file.
         .testTarget(name: "AIProdServerTests", dependencies: ["AIProdCore", "AIProdStore", "AIProdPipeline", "AIProdServer", "AIProdTestSupport",
-                                                              .product(name: "Hummingbird", package: "hummingbird")]),
+                                                              .product(name: "Hummingbird", package: "hummingbird"),
+                                                              .product(name: "Metrics", package: "swift-metrics"),
+                                                              .product(name: "Prometheus", package: "swift-prometheus")]),
     ]
 )

@@ -31,6 +31,12 @@ public struct ServerSettings: Sendable {
     public var minFreeBytes: Int64 = 0
     /// `[storage] max_bytes_per_day`: job folders plus uploads created per UTC day. 0: off.
     public var maxBytesPerDay: Int64 = 0
+    /// `[auth] allow_open_health`: `/health` without a token.
+    public var openHealth = true
+    /// `[auth] allow_open_metrics`: `/metrics` without a token.
+    public var openMetrics = false
+    /// `[status]`: who sees `/status` without a token, and its refresh.
+    public var status = StatusConfig()
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20, maxUploadBytes: Int64 = 512 << 20,

@@ -95,6 +95,14 @@ public protocol JobStore: Sendable {
     func recordWebhookAttempt(job: JobID, url: String, attempt: Int, status: Int?, error: String?, now: Date) throws(StoreError)
     func webhookAttempts(job: JobID) throws(StoreError) -> [WebhookAttempt]
 
+    // MARK: Monitoring
+
+    /// Jobs by state, the oldest queued job's creation, asset and database bytes: one read for
+    /// `/metrics` and `/status`.
+    func gauges() throws(StoreError) -> StoreGauges
+    /// Jobs that finished (any end state) at or after `since`, oldest first, at most `limit`.
+    func finishedJobs(since: Date, limit: Int) throws(StoreError) -> [JobTiming]
+
     // MARK: Health
 
     /// `PRAGMA integrity_check`: "ok" when the file is sound.

@@ -49,10 +49,7 @@ struct DaemonCrashTests {
         let data = directory.file("data")
         let config = directory.write(Self.config(data: data), to: "aiprod.ini")
 
-        let created = try AIProdBinary.run(["token", "create", "--name", "crash-test", "--role", "admin", "--config", config], in: directory)
-        try #require(created.status == 0, "token create: \(created.stderr)")
-        let token = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        try #require(token.hasPrefix("aip_"), "a secret on stdout: \(created.stdout)")
+        let token = try AIProdBinary.createToken(name: "crash-test", role: "admin", config: config, in: directory)
 
         var run = 1
         var daemon = try await DaemonProcess.start(config: config, in: directory, run: run)

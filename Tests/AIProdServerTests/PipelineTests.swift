@@ -104,7 +104,7 @@ struct PipelineTests {
             _ = try await server.client.send("POST", "/pipeline/run", token: server.token(.producer), json: Self.script)
             let metrics = try await server.client.send("GET", "/metrics", token: server.token(.viewer))
             #expect(metrics.text.contains("aiprod_queue_depth 1"))
-            #expect(metrics.text.contains("aiprod_http_requests_total{status=\"202\"} 1"))
+            #expect(metrics.text.contains("aiprod_http_request_duration_seconds_count{route=\"/pipeline/run\",method=\"POST\",status=\"202\"} 1"))
             let config = try await server.client.send("GET", "/admin/config", token: server.token(.admin))
             #expect((config.json["webhooks"] as? [String: String])?["secret"] == "***")
             let dead = try await server.client.send("GET", "/admin/dead", token: server.token(.admin))

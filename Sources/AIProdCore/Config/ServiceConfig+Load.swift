@@ -69,6 +69,7 @@ extension ServiceConfig {
         config.webhooks = try read(WebhooksConfig.self)
         config.log = try read(LogConfig.self)
         config.rateLimit = try read(RateLimitConfig.self)
+        config.status = try read(StatusConfig.self)
         if ini.string(DatabaseConfig.sectionName, "path") == nil {
             config.database.path = defaultDatabasePath(in: config.storage.dataDirectory)
         }

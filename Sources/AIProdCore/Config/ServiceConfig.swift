@@ -16,6 +16,7 @@ public struct ServiceConfig: Sendable, Hashable {
     public var webhooks = WebhooksConfig()
     public var log = LogConfig()
     public var rateLimit = RateLimitConfig()
+    public var status = StatusConfig()
 
     public init() {}
 
@@ -27,7 +28,7 @@ public struct ServiceConfig: Sendable, Hashable {
         return [
             section(server), section(storage), section(database), section(workers), section(queue),
             section(render), section(studio), section(limits), section(auth), section(costs),
-            section(budget), section(webhooks), section(log), section(rateLimit),
+            section(budget), section(webhooks), section(log), section(rateLimit), section(status),
         ]
     }
 

@@ -25,12 +25,17 @@ struct JobExecution<Store: JobStore, Runner: StageRunning>: Sendable {
         do throws(PipelineError) {
             try linker(for: job.spec).link(job.spec.assetIds, into: directory)
             let quota = JobDiskQuota(limit: configuration.maxJobBytes, folder: directory.root)
+            let renderSeconds = RenderSeconds()
             let result = try runner.run(spec: job.spec, in: directory,
                                         context: context(for: job.id, control: control, quota: quota, logger: logger),
-                                        onStage: stageReporter(for: job.id, control: control, quota: quota, logger: logger))
+                                        onStage: stageReporter(for: job.id, control: control, quota: quota,
+                                                               renderSeconds: renderSeconds, logger: logger))
             // The last stage may have written past the cap after the last look.
             quota.enforce(control, logger: logger)
             if control.stopReason == .diskQuota { throw PipelineError.cancelled(nil) }
+            if let seconds = renderSeconds.value {
+                configuration.metrics.rendered(videoSeconds: result.duration, renderSeconds: seconds)
+            }
             return succeed(job, result: result, seconds: (ContinuousClock.now - started).seconds, logger: logger)
         } catch {
             return stopped(job, error: error, control: control, logger: logger)
@@ -73,12 +78,18 @@ struct JobExecution<Store: JobStore, Runner: StageRunning>: Sendable {
         }, logger: logger)
     }
 
-    /// Stage starts and ends go to the store (the runner logs them itself).
-    private func stageReporter(for id: JobID, control: JobControl, quota: JobDiskQuota,
+    /// Stage starts and ends go to the store (the runner logs them itself) and ends to the
+    /// metrics and the disk quota; the render's time is kept for its real-time factor, known once
+    /// the job is done.
+    private func stageReporter(for id: JobID, control: JobControl, quota: JobDiskQuota, renderSeconds: RenderSeconds,
                                logger: Logger) -> @Sendable (StageName, StageEvent) -> Void {
-        let store = store, worker = worker
+        let store = store, worker = worker, metrics = configuration.metrics
         return { stage, event in
-            if case .finished = event { quota.enforce(control, logger: logger) }
+            if case .finished(let manifest) = event {
+                quota.enforce(control, logger: logger)
+                metrics.stageFinished(stage, seconds: manifest.seconds)
+                if stage == .render { renderSeconds.value = manifest.seconds }
+            }
             do {
                 switch event {
                 case .started: try store.stageStarted(id, stage: stage, worker: worker, now: Date())

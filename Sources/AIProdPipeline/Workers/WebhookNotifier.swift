@@ -11,12 +11,14 @@ public struct WebhookNotifier<Store: JobStore>: JobEndNotifier {
     private let senders: Swappable<WebhookSender>
     let store: Store
     let logger: Logger
+    let metrics: PipelineMetrics
     private let thread: DedicatedThread
 
-    public init(config: WebhooksConfig, store: Store, logger: Logger) {
+    public init(config: WebhooksConfig, store: Store, logger: Logger, metrics: PipelineMetrics = .disabled) {
         self.senders = Swappable(WebhookSender(config: config))
         self.store = store
         self.logger = logger
+        self.metrics = metrics
         self.thread = DedicatedThread(name: "aiprod-webhooks", stackSize: 1 << 20)
     }
 
@@ -60,6 +62,7 @@ public struct WebhookNotifier<Store: JobStore>: JobEndNotifier {
                     }
                 }
             }
+            metrics.webhookEnded(outcome)
             jobLogger.info("webhook done", metadata: ["job_id": "\(id)", "outcome": "\(outcome)"])
         } catch {
             jobLogger.warning("webhook not sent", metadata: ["job_id": "\(id)", "error": "\(error)"])

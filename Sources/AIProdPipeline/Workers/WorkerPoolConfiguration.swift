@@ -31,12 +31,14 @@ public struct WorkerPoolConfiguration: Sendable {
     /// `[storage] max_job_bytes`: the most a job's folder may hold (its own files; hard links
     /// to assets are not counted). 0: no cap.
     public var maxJobBytes: Int64 = 0
+    /// Stage durations and the render's real-time factor go here; `.disabled` records nothing.
+    public var metrics: PipelineMetrics
 
     public init(
         workers: Int = 1, jobsDirectory: String, assetsDirectory: String, heartbeat: Duration = .seconds(10),
         leaseCheck: Duration = .seconds(30), idleRecheck: Duration = .seconds(30), progressInterval: Duration = .milliseconds(250),
         workerPrefix: String = WorkerPoolConfiguration.defaultWorkerPrefix, defaultPreset: String = "web-720p",
-        prices: CostsConfig = CostsConfig()
+        prices: CostsConfig = CostsConfig(), metrics: PipelineMetrics = .disabled
     ) {
         self.workers = max(1, workers)
         self.jobsDirectory = jobsDirectory
@@ -48,6 +50,7 @@ public struct WorkerPoolConfiguration: Sendable {
         self.workerPrefix = workerPrefix
         self.defaultPreset = defaultPreset
         self.prices = prices
+        self.metrics = metrics
     }
 
     /// `host:pid`: tells, in a lease, which process holds a job.

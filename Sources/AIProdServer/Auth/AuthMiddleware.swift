@@ -14,7 +14,8 @@ struct AuthMiddleware<Store: JobStore, Planner: JobPlanning, Prober: AssetProbin
     let successes: AuthSuccessThrottle
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let route = RouteCatalog.route(method: request.method, path: Substring(request.uri.path)), let required = route.role else {
+        guard let route = RouteCatalog.route(method: request.method, path: Substring(request.uri.path)),
+              let required = services.settings.requiredRole(for: route) else {
             return try await next(request, context)
         }
         let resource = request.uri.path

@@ -4,21 +4,39 @@ import Hummingbird
 
 /// The outermost middleware: turns every error into the API's JSON shape with its status,
 /// answers 405 (with `Allow`) for a known path with the wrong method, audits and logs 5xx, and
-/// counts answers by status for `/metrics`.
+/// times every answer for `/metrics` (by route template, method and status).
 struct ErrorMiddleware<Store: JobStore, Planner: JobPlanning, Prober: AssetProbing>: RouterMiddleware {
     typealias Context = APIRequestContext
 
     let services: ServerServices<Store, Planner, Prober>
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let started = ContinuousClock.now
+        services.metrics.requestStarted()
         let response: Response
         do {
             response = try await next(request, context)
         } catch {
             response = await self.response(for: error, request: request, context: context)
         }
-        services.requests.count(status: response.status.code)
+        // A streamed body (events, video) is timed to its head: the stream's length is the client's.
+        let (route, method) = Self.metricLabels(request)
+        let elapsed = (ContinuousClock.now - started).components
+        services.metrics.requestEnded(route: route, method: method, status: response.status.code,
+                                      seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
         return response
+    }
+
+    /// The route template and method a request is counted under. A path no route serves is
+    /// `unmatched`, and a method the API does not use `other`: outside text never becomes a
+    /// label, so a scan of random paths cannot grow the registry.
+    static func metricLabels(_ request: Request) -> (route: String, method: String) {
+        let path = Substring(request.uri.path)
+        if let route = RouteCatalog.route(method: request.method, path: path) {
+            return (route.path, route.method.rawValue)
+        }
+        let known: Set<HTTPRequest.Method> = [.get, .head, .post, .put, .patch, .delete, .options]
+        return ("unmatched", known.contains(request.method) ? request.method.rawValue : "other")
     }
 
     private func response(for error: any Error, request: Request, context: Context) async -> Response {

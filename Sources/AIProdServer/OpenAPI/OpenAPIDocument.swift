@@ -79,6 +79,7 @@ enum OpenAPIDocument {
         let error: [String: Any] = ["description": "error", "content": ["application/json": ["schema": OpenAPISchemas.ref("Error")]]]
         switch status {
         case 204: return ["description": "done, no content"]
+        case 303: return ["description": "the token is good: its cookie is set, and the answer redirects to the page"]
         case 503 where route.path == "/health": break
         case 400...: return error
         default: break
@@ -96,6 +97,7 @@ enum OpenAPIDocument {
         case "state": OpenAPISchemas.enumeration(JobState.allCases.map(\.rawValue))
         case "type": OpenAPISchemas.enumeration(AuditType.allCases.map(\.rawValue))
         case "since", "until": ["type": "string", "description": "ISO 8601 (2026-01-31T12:00:00Z) or Unix seconds"]
+        case "token" where route.path == "/status": ["type": "string", "minLength": 1, "maxLength": 512, "description": "a token's secret, traded for a cookie"]
         case "token": ["type": "string", "pattern": TokenName.pattern]
         case "cursor" where route.path == "/assets": ["type": "string", "pattern": "^[0-9a-f]{64}$"]
         case "cursor": ["type": "string", "minLength": 1, "maxLength": 256, "description": "the `next` of the previous page, as given"]

@@ -30,10 +30,13 @@ struct InfoRoutes<Store: JobStore, Planner: JobPlanning, Prober: AssetProbing>: 
         return JSONResponse.make(view, status: counts == nil ? .serviceUnavailable : .ok)
     }
 
+    /// The store's gauges are read at each scrape (one read transaction), then the whole
+    /// registry is written out.
     func metrics() async throws -> Response {
-        let counts = try await services.store { try $0.counts() }
-        let text = MetricsText.render(requests: services.requests.snapshot, jobs: counts, workers: services.settings.workerCount)
-        return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+        let gauges = try await services.store { try $0.gauges() }
+        services.metrics.update(gauges, workers: services.settings.workerCount, version: services.settings.version, now: Date())
+        return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                        body: .init(byteBuffer: services.metrics.exposition()))
     }
 }
 

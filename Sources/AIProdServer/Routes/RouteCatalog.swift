@@ -28,6 +28,7 @@ enum RouteCatalog {
         Route(method: .get, path: "/presets", role: .viewer, summary: "Built-in presets", statuses: [200], responseSchema: "PresetList"),
         Route(method: .get, path: "/health", role: nil, summary: "Database, workers, queue depth, version", statuses: [200, 503], responseSchema: "Health"),
         Route(method: .get, path: "/metrics", role: .viewer, summary: "Prometheus text metrics", statuses: [200], produces: "text/plain"),
+        Route(method: .get, path: "/status", role: nil, summary: "Built-in HTML status page: a token (header, or the cookie ?token= sets) or an allowed address", statuses: [200, 303, 401], query: ["token"], produces: "text/html"),
         Route(method: .get, path: "/openapi.json", role: nil, summary: "This document", statuses: [200], responseSchema: "AnyObject"),
         Route(method: .post, path: "/assets", role: .producer, summary: "Upload an image, video or audio file", statuses: [201, 200, 400, 413, 415], query: ["name", "tags"], body: "application/octet-stream", responseSchema: "Asset"),
         Route(method: .get, path: "/assets", role: .viewer, summary: "List assets", statuses: [200, 400, 422], query: ["limit", "cursor"], responseSchema: "AssetList"),

@@ -12,7 +12,7 @@ struct ServerServices<Store: JobStore, Planner: JobPlanning, Prober: AssetProbin
     let settings: ServerSettings
     let logger: Logger
     let blocking: Blocking
-    let requests: RequestCounter
+    let metrics: ServerMetrics
     let assets: AssetFolder
 
     /// Runs a store call off the event loop.

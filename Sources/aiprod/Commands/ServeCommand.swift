@@ -37,16 +37,22 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw ExitCodes.report(error)
         }
-        let webhooks = WebhookNotifier(config: config.webhooks, store: store, logger: logger)
+        // One registry for `/metrics`: the server records into it and so do the workers, through
+        // its factory (passed in: nothing is bootstrapped process-wide).
+        let metrics = ServerMetrics()
+        let pipelineMetrics = PipelineMetrics(factory: metrics.factory)
+        var poolConfiguration = WorkerPoolConfiguration(config)
+        poolConfiguration.metrics = pipelineMetrics
+        let webhooks = WebhookNotifier(config: config.webhooks, store: store, logger: logger, metrics: pipelineMetrics)
         let pool = WorkerPool(store: store, runner: runner, notifier: webhooks,
-                              configuration: WorkerPoolConfiguration(config), logger: logger)
+                              configuration: poolConfiguration, logger: logger)
         let host = config.server.listen
         // Kept so a reload can apply a new `[rate_limit]` with `rateLimiter.update(_:)`.
         let rateLimiter = RateLimiter(config.rateLimit)
         let application = buildApplication(
             settings: ServerSettings(config), store: store,
             planner: StudioEstimator(studio: config.studio, render: config.render, costs: config.costs),
-            prober: MediaProber(), logger: logger, rateLimiter: rateLimiter,
+            prober: MediaProber(), logger: logger, rateLimiter: rateLimiter, metrics: metrics,
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? config.server.port
                 let shown = host.contains(":") ? "[\(host)]" : host

@@ -12,5 +12,8 @@ extension ServerSettings {
             redactedConfig: config.redactedDictionary.mapValues { section in section.mapValues { "\($0)" } })
         minFreeBytes = Int64(config.storage.minFreeBytes)
         maxBytesPerDay = Int64(config.storage.maxBytesPerDay)
+        openHealth = config.auth.allowOpenHealth
+        openMetrics = config.auth.allowOpenMetrics
+        status = config.status
     }
 }

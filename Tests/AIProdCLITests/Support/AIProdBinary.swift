@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import AIProdTestSupport
 
 /// Runs the built `aiprod` executable as a user would.
@@ -45,6 +46,16 @@ enum AIProdBinary {
         var reason: Process.TerminationReason
         var stdout: String
         var stderr: String
+    }
+
+    /// `aiprod token create` with `config`: the new token's secret (what the daemon tests call
+    /// the API with). Fails the test when the command does not print one.
+    static func createToken(name: String, role: String, config: String, in directory: ScratchDirectory) throws -> String {
+        let created = try run(["token", "create", "--name", name, "--role", role, "--config", config], in: directory)
+        try #require(created.status == 0, "token create: \(created.stderr)")
+        let token = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try #require(token.hasPrefix("aip_"), "a secret on stdout: \(created.stdout)")
+        return token
     }
 
     /// Runs `aiprod arguments…` in `directory`; stdout and stderr go to files (not a terminal).

@@ -16,6 +16,7 @@ final class PoolFixture: Sendable {
     static let logger = Logger(label: "pool-test", factory: { _ in SwiftLogNoOpLogHandler() })
 
     init(backoffBase: Double = 0.2, idleRecheck: Duration = .seconds(30), workers: Int = 1, maxJobBytes: Int64 = 0,
+         metrics: PipelineMetrics = .disabled,
          function: String = #function) throws {
         store = try SQLiteStore(path: scratch.file("aiprod.sqlite3"), synchronous: .normal,
                                 queue: QueueOptions(leaseSeconds: 30, backoffBase: backoffBase, backoffCap: backoffBase * 4),
@@ -23,7 +24,7 @@ final class PoolFixture: Sendable {
         var configuration = WorkerPoolConfiguration(
             workers: workers, jobsDirectory: scratch.file("jobs"), assetsDirectory: scratch.file("assets"), heartbeat: .milliseconds(500),
             leaseCheck: .seconds(5), idleRecheck: idleRecheck, progressInterval: .milliseconds(250), workerPrefix: "test",
-            defaultPreset: PipelineFixture.preset.name, prices: CostsConfig())
+            defaultPreset: PipelineFixture.preset.name, prices: CostsConfig(), metrics: metrics)
         configuration.maxJobBytes = maxJobBytes
         self.configuration = configuration
     }

@@ -29,7 +29,7 @@ struct TestClient: Sendable {
 
     func send(
         _ method: String, _ path: String, token: String? = nil, json: String? = nil, body: Data? = nil,
-        headers: [String: String] = [:], timeout: TimeInterval = 30
+        headers: [String: String] = [:], timeout: TimeInterval = 30, followRedirects: Bool = true
     ) async throws -> TestResponse {
         guard let url = URL(string: "http://127.0.0.1:\(port)\(path)") else { throw URLError(.badURL) }
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
@@ -43,7 +43,10 @@ struct TestClient: Sendable {
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let configuration = URLSessionConfiguration.ephemeral
         configuration.urlCache = nil
-        let session = URLSession(configuration: configuration)
+        // Cookies are the test's to send: none is kept or added behind its back.
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        let session = URLSession(configuration: configuration, delegate: followRedirects ? nil : RedirectRefusal(), delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
         let (data, response) = try await session.data(for: request)
         guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
@@ -52,5 +55,13 @@ struct TestClient: Sendable {
             if let key = key as? String, let value = value as? String { fields[key] = value }
         }
         return TestResponse(status: http.statusCode, headers: fields, body: data)
+    }
+}
+
+/// Keeps a 3xx as the answer (to read its `Location` and `Set-Cookie`) instead of following it.
+final class RedirectRefusal: NSObject, URLSessionTaskDelegate, Sendable {
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+        completionHandler(nil)
     }
 }

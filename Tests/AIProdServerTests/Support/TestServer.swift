@@ -14,6 +14,8 @@ struct TestServer: Sendable {
     let settings: ServerSettings
     let tokens: [TokenRole: String]
     let client: TestClient
+    /// This server's own registry (none is shared between test servers).
+    let metrics: ServerMetrics
 
     var dataDirectory: String { settings.dataDirectory }
 
@@ -23,6 +25,7 @@ struct TestServer: Sendable {
         _ scratch: ScratchDirectory,
         configure: (inout ServerSettings) -> Void = { _ in },
         rateLimiter: RateLimiter = .disabled,
+        metrics: ServerMetrics = ServerMetrics(),
         _ body: @Sendable (TestServer) async throws -> Void
     ) async throws {
         var settings = ServerSettings(host: "127.0.0.1", port: 0, maxBodyBytes: 64 * 1024, maxUploadBytes: 1 << 20, dataDirectory: scratch.file("data"))
@@ -41,7 +44,7 @@ struct TestServer: Sendable {
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
         let app = buildApplication(
             settings: settings, store: store, planner: StudioPlanning(), prober: MediaProbing(), logger: logger,
-            rateLimiter: rateLimiter,
+            rateLimiter: rateLimiter, metrics: metrics,
             onServerRunning: { channel in
                 portContinuation.yield(channel.localAddress?.port ?? 0)
                 portContinuation.finish()
@@ -53,7 +56,7 @@ struct TestServer: Sendable {
             }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next(), port > 0 else { throw TestServerError.noPort }
-            let server = TestServer(port: port, store: store, settings: settings, tokens: tokens, client: TestClient(port: port))
+            let server = TestServer(port: port, store: store, settings: settings, tokens: tokens, client: TestClient(port: port), metrics: metrics)
             defer { group.cancelAll() }
             try await body(server)
         }

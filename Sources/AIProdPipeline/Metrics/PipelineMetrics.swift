@@ -1,0 +1,47 @@
+import AIProdCore
+import Metrics
+
+/// What the workers report to `/metrics`: each stage's duration, the render's real-time factor
+/// and each webhook delivery's outcome, through the swift-metrics API with the factory passed in
+/// (never the process-global `MetricsSystem`, so a test process can run many pools, each with
+/// a registry of its own). The factory is an existential because swift-metrics' handles take
+/// one; it is only touched once per stage or delivery, never per frame.
+public struct PipelineMetrics: Sendable {
+    let factory: any MetricsFactory
+
+    public init(factory: any MetricsFactory) {
+        self.factory = factory
+    }
+
+    /// Records nothing.
+    public static let disabled = PipelineMetrics(factory: NOOPMetricsHandler.instance)
+
+    /// A stage ran to its end in `seconds` (a stage skipped on resume is not timed again).
+    public func stageFinished(_ stage: StageName, seconds: Double) {
+        guard seconds.isFinite, seconds >= 0 else { return }
+        Timer(label: MetricCatalog.stageDuration.name, dimensions: [("stage", stage.rawValue)], factory: factory)
+            .recordSeconds(seconds)
+    }
+
+    /// The render stage made `videoSeconds` of video in `renderSeconds` of wall clock.
+    public func rendered(videoSeconds: Double, renderSeconds: Double) {
+        guard videoSeconds.isFinite, renderSeconds.isFinite, videoSeconds > 0, renderSeconds > 0 else { return }
+        Recorder(label: MetricCatalog.renderRealtimeFactor.name, factory: factory).record(videoSeconds / renderSeconds)
+    }
+
+    /// A delivery ended (every attempt counted as one delivery).
+    public func webhookEnded(_ outcome: WebhookOutcome) {
+        Counter(label: MetricCatalog.webhookDeliveries.name, dimensions: [("outcome", outcome.metricLabel)], factory: factory).increment()
+    }
+}
+
+extension WebhookOutcome {
+    /// `delivered`, `failed` or `cancelled`: few values, so a fine label.
+    var metricLabel: String {
+        switch self {
+        case .delivered: "delivered"
+        case .failed: "failed"
+        case .cancelled: "cancelled"
+        }
+    }
+}
