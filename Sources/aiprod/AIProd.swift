@@ -8,7 +8,7 @@ struct AIProd: AsyncParsableCommand {
         abstract: "Turn a script or a timeline into a finished, mastered video.",
         subcommands: [
             RenderCommand.self, PlanCommand.self, ProbeCommand.self, BenchCommand.self, ConfigCommand.self,
-            ServeCommand.self, MigrateCommand.self, TokenCommand.self,
+            ServeCommand.self, MigrateCommand.self, TokenCommand.self, BackupCommand.self, RestoreCommand.self,
         ]
     )
 }

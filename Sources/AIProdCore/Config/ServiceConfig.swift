@@ -15,6 +15,7 @@ public struct ServiceConfig: Sendable, Hashable {
     public var budget = BudgetConfig()
     public var webhooks = WebhooksConfig()
     public var log = LogConfig()
+    public var backup = BackupConfig()
 
     public init() {}
 
@@ -27,6 +28,7 @@ public struct ServiceConfig: Sendable, Hashable {
             section(server), section(storage), section(database), section(workers), section(queue),
             section(render), section(studio), section(limits), section(auth), section(costs),
             section(budget), section(webhooks), section(log),
+            section(backup),
         ]
     }
 

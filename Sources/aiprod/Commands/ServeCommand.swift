@@ -26,6 +26,14 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let config = try daemon.load()
         let logger = DaemonLogging.bootstrap(config.log)
+        // Held until the daemon exits: `aiprod restore` refuses while it is.
+        let lock: DataDirectoryLock
+        do {
+            lock = try DataDirectoryLock(dataDirectory: config.storage.dataDirectory)
+        } catch {
+            throw ExitCodes.report(error)
+        }
+        defer { withExtendedLifetime(lock) {} }
         let store = try DaemonStore.open(config, logger: logger)
         let runner: StudioFactory.LocalRunner
         do {
@@ -51,7 +59,13 @@ struct ServeCommand: AsyncParsableCommand {
         // `shutdownGrace` is cut off: systemd's stop timeout must not be what ends the daemon.
         // `[workers] count = 0` is an API-only daemon: jobs queue until workers run against the
         // same database (the pool would return at once, and a returning service ends the group).
-        let running: [any Service] = config.workers.count > 0 ? [application, pool] : [application]
+        var running: [any Service] = config.workers.count > 0 ? [application, pool] : [application]
+        if config.backup.daily {
+            running.append(ScheduledBackupService(
+                maker: BackupMaker(databasePath: config.database.path, dataDirectory: config.storage.dataDirectory,
+                                   backupDirectory: config.backup.directory, aiprodVersion: AIProdVersion.current),
+                keep: config.backup.keep, schedule: config.backup.schedule, logger: logger))
+        }
         var services = ServiceGroupConfiguration(services: running, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         services.maximumGracefulShutdownDuration = Self.shutdownGrace
         let group = ServiceGroup(configuration: services)

@@ -23,11 +23,26 @@ enum DaemonStore {
 
     static func open(_ config: ServiceConfig, logger: Logger) throws -> SQLiteStore {
         try prepareFolders(config)
+        if let folder = try backUpBeforeMigrating(config) {
+            logger.notice("database backed up before its migrations", metadata: ["folder": "\(folder)"])
+        }
         do {
             return try SQLiteStore(path: config.database.path, synchronous: config.database.synchronous == .full ? .full : .normal,
                                    queue: QueueOptions(leaseSeconds: config.queue.leaseSeconds, backoffBase: config.queue.backoffBaseSeconds,
                                                        backoffCap: config.queue.backoffCapSeconds),
                                    logger: logger)
+        } catch {
+            throw ExitCodes.report(error)
+        }
+    }
+
+    /// The upgrade path: an older schema is backed up (under `[backup] dir`) before the
+    /// migrations run; returns the backup's folder, or nil when no migration was pending.
+    static func backUpBeforeMigrating(_ config: ServiceConfig) throws -> String? {
+        let maker = BackupMaker(databasePath: config.database.path, dataDirectory: config.storage.dataDirectory,
+                                backupDirectory: config.backup.directory, aiprodVersion: AIProdVersion.current)
+        do {
+            return try PreMigrationBackup.takeIfNeeded(maker, keep: config.backup.keep)
         } catch {
             throw ExitCodes.report(error)
         }
