@@ -118,10 +118,10 @@ struct BackupCLITests {
         try FileManager.default.removeItem(atPath: videoPath)
         let restored = try AIProdBinary.run(["restore", folder, "--config", config], in: directory)
         #expect(restored.status == 0, "restore: \(restored.stderr)")
-        #expect(restored.stdout.contains("restored") && restored.stdout.contains("previous database is kept as"), restored.stdout)
+        #expect(restored.stdout.contains("restored") && restored.stdout.contains("previous database is kept as"), "\(restored.stdout)")
         #expect(try ContentHasher.sha256Hex(ofFile: videoPath) == video["sha256"] as? String, "the video is put back")
         let tokens = try AIProdBinary.run(["token", "list", "--config", config], in: directory)
-        #expect(tokens.stdout.contains("backup-test") && !tokens.stdout.contains("made-after-the-backup"), tokens.stdout)
+        #expect(tokens.stdout.contains("backup-test") && !tokens.stdout.contains("made-after-the-backup"), "\(tokens.stdout)")
         #expect(try Self.store(data + "/aiprod.sqlite3").integrityCheck() == "ok")
         #expect(directory.contents(of: "data").contains { $0.hasPrefix("aiprod.sqlite3.before-restore-") })
 
@@ -162,12 +162,12 @@ struct BackupCLITests {
         let before = try ContentHasher.sha256Hex(ofFile: live)
         let refused = try AIProdBinary.run(["restore", folder, "--config", config], in: directory)
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains("invalid_backup") && refused.stderr.contains("Nothing was restored"), refused.stderr)
+        #expect(refused.stderr.contains("invalid_backup") && refused.stderr.contains("Nothing was restored"), "\(refused.stderr)")
         #expect(try ContentHasher.sha256Hex(ofFile: live) == before)
         #expect(!directory.contents(of: "data").contains { $0.contains("before-restore") || $0.contains("restoring") })
 
         let missing = try AIProdBinary.run(["restore", directory.file("no-such-backup"), "--config", config], in: directory)
-        #expect(missing.status == 2 && missing.stderr.contains("not a backup"), missing.stderr)
+        #expect(missing.status == 2 && missing.stderr.contains("not a backup"), "\(missing.stderr)")
     }
 
     @Test("the daemon's scheduled backups run on [backup] at and are pruned to keep; a second daemon on the folder refuses to start")

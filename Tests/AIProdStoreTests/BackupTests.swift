@@ -35,13 +35,13 @@ struct BackupTests {
         #expect(manifest.missing == ["jobs/\(job)/subtitles.vtt"])
         for entry in manifest.files {
             #expect(entry.sha256 == (try BackupFixture.hash(fixture.data + "/" + entry.path)), "\(entry.path)")
-            #expect(entry.bytes == (try FileManager.default.attributesOfItem(atPath: folder + "/files/" + entry.path)[.size] as? Int64))
+            #expect(entry.bytes == (try FileManager.default.attributesOfItem(atPath: folder + "/files/" + entry.path)[.size] as? NSNumber)?.int64Value)
         }
         #expect(manifest.files.first { $0.kind == "asset" }?.sha256 == fixture.assetID)
 
         // The copy is one self-contained file (no WAL), intact, with a consistent job count.
         let copy = try DatabaseQueue(path: folder + "/aiprod.sqlite3")
-        let (mode, check, jobs) = try copy.read { db in
+        let (mode, check, jobs) = try await copy.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try String.fetchOne(db, sql: "PRAGMA integrity_check"),
              try Int.fetchOne(db, sql: "SELECT count(*) FROM jobs") ?? 0)
         }
@@ -122,7 +122,7 @@ struct BackupTests {
             case .corruptDatabaseWithMatchingHash:
                 // Damage the b-tree pages, then write the damaged file's hash in the manifest: only the
                 // integrity check can catch it.
-                let size = try #require(try FileManager.default.attributesOfItem(atPath: database)[.size] as? Int)
+                let size = try #require((try FileManager.default.attributesOfItem(atPath: database)[.size] as? NSNumber)?.intValue)
                 for offset in stride(from: 4096 + 16, to: size, by: 4096) { try Self.flip(database, at: offset, count: 64) }
                 manifest.database.sha256 = try BackupFixture.hash(database)
                 try fixture.writeManifest(manifest, to: folder)

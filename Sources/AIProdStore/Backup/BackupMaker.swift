@@ -34,7 +34,7 @@ public struct BackupMaker: Sendable {
         let name = Self.folderPrefix + BackupStamp.text(now) + (reason == .preMigration ? "-pre-migration" : "")
         let staging = backupDirectory + "/.tmp-" + name + "-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
         try BackupFileSystem.createFolder(staging)
-        do {
+        do throws(StoreError) {
             let manifest = try fill(staging, reason: reason, now: now)
             let data: Data
             do {

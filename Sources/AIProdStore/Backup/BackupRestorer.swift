@@ -35,7 +35,7 @@ public struct BackupRestorer: Sendable {
         guard let size = BackupFileSystem.size(manifestPath) else {
             throw Self.invalid("\(folder) is not a backup: it has no \(BackupManifest.fileName).")
         }
-        guard size <= Self.maxManifestBytes, let data = FileManager.default.contents(atPath: manifestPath) else {
+        guard size <= Int64(Self.maxManifestBytes), let data = FileManager.default.contents(atPath: manifestPath) else {
             throw Self.invalid("\(manifestPath) cannot be read, or is far too large for a manifest.")
         }
         let manifest: BackupManifest
@@ -71,7 +71,7 @@ public struct BackupRestorer: Sendable {
         let staging = databasePath + ".restoring"
         Self.removeDatabase(staging)
         try BackupFileSystem.createFolder((databasePath as NSString).deletingLastPathComponent)
-        do {
+        do throws(StoreError) {
             try BackupFileSystem.copy(folder + "/" + BackupManifest.databaseFile, to: staging)
             try Self.check(manifest.database, file: staging)
             try Self.checkDatabase(staging, manifest: manifest)
@@ -107,7 +107,7 @@ public struct BackupRestorer: Sendable {
             }
             previous = aside
         }
-        do {
+        do throws(StoreError) {
             try BackupFileSystem.move(staging, to: databasePath)
             try BackupFileSystem.sync((databasePath as NSString).deletingLastPathComponent)
         } catch {

@@ -13,7 +13,7 @@ public struct SchemaVersion: Sendable, Hashable {
 
     public init(applied: [String]) {
         let known = Self.known
-        self.applied = known.filter(applied.contains) + applied.filter { !known.contains($0) }.sorted()
+        self.applied = known.filter { applied.contains($0) } + applied.filter { !known.contains($0) }.sorted()
     }
 
     /// The schema's number: how many migrations it ran.
@@ -37,7 +37,7 @@ public struct SchemaVersion: Sendable, Hashable {
         do {
             let queue = try DatabaseQueue(path: path, configuration: BackupConnection.configuration)
             defer { try? queue.close() }
-            return try queue.read(read)
+            return try queue.read { db in try SchemaVersion.read(db) }
         } catch {
             throw StoreError(wrapping: error)
         }

@@ -17,8 +17,7 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         let config = try daemon.load()
         let directory = to ?? config.backup.directory
-        let maker = BackupMaker(databasePath: config.database.path, dataDirectory: config.storage.dataDirectory,
-                                backupDirectory: directory, aiprodVersion: AIProdVersion.current)
+        let maker = BackupMaker(config, to: directory)
         let folder: String
         do {
             folder = try maker.make(reason: .manual)

@@ -61,10 +61,8 @@ struct ServeCommand: AsyncParsableCommand {
         // same database (the pool would return at once, and a returning service ends the group).
         var running: [any Service] = config.workers.count > 0 ? [application, pool] : [application]
         if config.backup.daily {
-            running.append(ScheduledBackupService(
-                maker: BackupMaker(databasePath: config.database.path, dataDirectory: config.storage.dataDirectory,
-                                   backupDirectory: config.backup.directory, aiprodVersion: AIProdVersion.current),
-                keep: config.backup.keep, schedule: config.backup.schedule, logger: logger))
+            running.append(ScheduledBackupService(maker: BackupMaker(config), keep: config.backup.keep,
+                                                  schedule: config.backup.schedule, logger: logger))
         }
         var services = ServiceGroupConfiguration(services: running, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         services.maximumGracefulShutdownDuration = Self.shutdownGrace

@@ -39,10 +39,8 @@ enum DaemonStore {
     /// The upgrade path: an older schema is backed up (under `[backup] dir`) before the
     /// migrations run; returns the backup's folder, or nil when no migration was pending.
     static func backUpBeforeMigrating(_ config: ServiceConfig) throws -> String? {
-        let maker = BackupMaker(databasePath: config.database.path, dataDirectory: config.storage.dataDirectory,
-                                backupDirectory: config.backup.directory, aiprodVersion: AIProdVersion.current)
         do {
-            return try PreMigrationBackup.takeIfNeeded(maker, keep: config.backup.keep)
+            return try PreMigrationBackup.takeIfNeeded(BackupMaker(config), keep: config.backup.keep)
         } catch {
             throw ExitCodes.report(error)
         }
