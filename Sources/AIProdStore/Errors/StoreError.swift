@@ -94,3 +94,9 @@ public struct StoreError: CategorizedError, Hashable {
         return StoreError(.database, "\(operation) failed: \(String(cString: strerror(code))).")
     }
 }
+
+/// The message, as `aiprod` prints it after `error: <code>:` and the logs show it (never the
+/// struct's fields).
+extension StoreError: CustomStringConvertible {
+    public var description: String { message }
+}
