@@ -13,26 +13,7 @@ struct BackupCLITests {
     static let patience: Duration = .seconds(240)
 
     static func config(data: String, extra: String = "") -> String {
-        """
-        [server]
-        listen = 127.0.0.1
-        port = 0
-
-        [storage]
-        data_dir = \(data)
-
-        [workers]
-        count = 1
-
-        [queue]
-        lease_seconds = 30
-        heartbeat_seconds = 1
-
-        [log]
-        level = info
-        format = json
-        \(extra)
-        """
+        DaemonConfig.ini(data: data, extra: extra)
     }
 
     static func makeToken(_ config: String, in directory: ScratchDirectory, name: String = "backup-test") throws -> String {
