@@ -16,8 +16,8 @@ struct BackupCLITests {
         DaemonConfig.ini(data: data, extra: extra)
     }
 
-    static func makeToken(_ config: String, in directory: ScratchDirectory, name: String = "backup-test") throws -> String {
-        let created = try AIProdBinary.run(["token", "create", "--name", name, "--role", "admin", "--config", config], in: directory)
+    static func makeToken(_ config: String, in directory: ScratchDirectory, name: String = "backup-test") async throws -> String {
+        let created = try await AIProdBinary.runAsync(["token", "create", "--name", name, "--role", "admin", "--config", config], in: directory)
         try #require(created.status == 0, "token create: \(created.stderr)")
         return created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -48,7 +48,7 @@ struct BackupCLITests {
         let directory = ScratchDirectory()
         let data = directory.file("data")
         let config = directory.write(Self.config(data: data), to: "aiprod.ini")
-        let token = try Self.makeToken(config, in: directory)
+        let token = try await Self.makeToken(config, in: directory)
         let deadline = ContinuousClock.now + Self.patience
 
         var daemon = try await DaemonProcess.start(config: config, in: directory, run: 1)
@@ -61,7 +61,7 @@ struct BackupCLITests {
         #expect(running["state"] as? String == "running", "the job runs while the backup is taken: \(running)")
 
         // 1. A backup while the job runs.
-        let first = try AIProdBinary.run(["backup", "--config", config], in: directory)
+        let first = try await AIProdBinary.runAsync(["backup", "--config", config], in: directory)
         try #require(first.status == 0, "backup: \(first.stderr)")
         let firstFolder = first.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(firstFolder.hasPrefix(data + "/backups/aiprod-backup-"))
@@ -74,7 +74,7 @@ struct BackupCLITests {
         #expect([.running, .succeeded].contains(try copy.job(try #require(JobID(rawValue: id))).state))
 
         // 2. Restore refuses while the daemon runs; the daemon carries on.
-        let refused = try AIProdBinary.run(["restore", firstFolder, "--config", config], in: directory)
+        let refused = try await AIProdBinary.runAsync(["restore", firstFolder, "--config", config], in: directory)
         #expect(refused.status == 2, "stdout: \(refused.stdout) stderr: \(refused.stderr)")
         #expect(refused.stderr.contains("aiprod.lock") && refused.stderr.contains("Stop the daemon"), "\(refused.stderr)")
         #expect(daemon.process.isRunning)
@@ -82,7 +82,7 @@ struct BackupCLITests {
         // 3. Once the job is done, a backup that holds its outputs.
         let done = try await Self.waitForJob(client, id, deadline: deadline) { ["succeeded", "failed", "dead"].contains($0["state"] as? String ?? "") }
         try #require(done["state"] as? String == "succeeded", "\(done); stderr:\n\(daemon.stderr)")
-        let second = try AIProdBinary.run(["backup", "--config", config], in: directory)
+        let second = try await AIProdBinary.runAsync(["backup", "--config", config], in: directory)
         try #require(second.status == 0, "backup: \(second.stderr)")
         let folder = second.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let files = try #require(try Self.manifest(folder)["files"] as? [[String: Any]])
@@ -95,13 +95,13 @@ struct BackupCLITests {
         #expect(daemon.process.terminationStatus == 0, "stderr:\n\(daemon.stderr)")
 
         // 4. After the backup: a new token, a lost video. The restore undoes both.
-        _ = try Self.makeToken(config, in: directory, name: "made-after-the-backup")
+        _ = try await Self.makeToken(config, in: directory, name: "made-after-the-backup")
         try FileManager.default.removeItem(atPath: videoPath)
-        let restored = try AIProdBinary.run(["restore", folder, "--config", config], in: directory)
+        let restored = try await AIProdBinary.runAsync(["restore", folder, "--config", config], in: directory)
         #expect(restored.status == 0, "restore: \(restored.stderr)")
         #expect(restored.stdout.contains("restored") && restored.stdout.contains("previous database is kept as"), "\(restored.stdout)")
         #expect(try ContentHasher.sha256Hex(ofFile: videoPath) == video["sha256"] as? String, "the video is put back")
-        let tokens = try AIProdBinary.run(["token", "list", "--config", config], in: directory)
+        let tokens = try await AIProdBinary.runAsync(["token", "list", "--config", config], in: directory)
         #expect(tokens.stdout.contains("backup-test") && !tokens.stdout.contains("made-after-the-backup"), "\(tokens.stdout)")
         #expect(try Self.store(data + "/aiprod.sqlite3").integrityCheck() == "ok")
         #expect(directory.contents(of: "data").contains { $0.hasPrefix("aiprod.sqlite3.before-restore-") })
@@ -116,17 +116,17 @@ struct BackupCLITests {
     }
 
     @Test("a damaged backup is refused with exit 2 and nothing is swapped; migrate on a current schema takes no backup")
-    func damagedBackup() throws {
+    func damagedBackup() async throws {
         let directory = ScratchDirectory()
         let data = directory.file("data")
         let config = directory.write(Self.config(data: data), to: "aiprod.ini")
         for _ in 0..<2 {
-            let migrated = try AIProdBinary.run(["migrate", "--config", config], in: directory)
+            let migrated = try await AIProdBinary.runAsync(["migrate", "--config", config], in: directory)
             #expect(migrated.status == 0 && !migrated.stdout.contains("backed up"), "\(migrated.stdout) \(migrated.stderr)")
         }
         #expect(!directory.contents(of: "data").contains("backups"), "no pre-migration backup of a fresh or current database")
-        _ = try Self.makeToken(config, in: directory)
-        let backup = try AIProdBinary.run(["backup", "--config", config, "--to", directory.file("elsewhere")], in: directory)
+        _ = try await Self.makeToken(config, in: directory)
+        let backup = try await AIProdBinary.runAsync(["backup", "--config", config, "--to", directory.file("elsewhere")], in: directory)
         try #require(backup.status == 0, "backup: \(backup.stderr)")
         let folder = backup.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(folder.hasPrefix(directory.file("elsewhere") + "/aiprod-backup-"))
@@ -141,13 +141,13 @@ struct BackupCLITests {
 
         let live = data + "/aiprod.sqlite3"
         let before = try ContentHasher.sha256Hex(ofFile: live)
-        let refused = try AIProdBinary.run(["restore", folder, "--config", config], in: directory)
+        let refused = try await AIProdBinary.runAsync(["restore", folder, "--config", config], in: directory)
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("invalid_backup") && refused.stderr.contains("Nothing was restored"), "\(refused.stderr)")
         #expect(try ContentHasher.sha256Hex(ofFile: live) == before)
         #expect(!directory.contents(of: "data").contains { $0.contains("before-restore") || $0.contains("restoring") })
 
-        let missing = try AIProdBinary.run(["restore", directory.file("no-such-backup"), "--config", config], in: directory)
+        let missing = try await AIProdBinary.runAsync(["restore", directory.file("no-such-backup"), "--config", config], in: directory)
         #expect(missing.status == 2 && missing.stderr.contains("not a backup"), "\(missing.stderr)")
     }
 
@@ -159,7 +159,7 @@ struct BackupCLITests {
         let daemon = try await DaemonProcess.start(config: config, in: directory, run: 1)
 
         // Were the lock not taken, this one would serve: stop it rather than hang the suite.
-        let second = try AIProdBinary.run(["serve", "--config", config], in: directory) { process, _ in
+        let second = try await AIProdBinary.runAsync(["serve", "--config", config], in: directory) { process, _ in
             DispatchQueue.global().asyncAfter(deadline: .now() + 120) { if process.isRunning { process.terminate() } }
         }
         #expect(second.status == 2 && second.stderr.contains("aiprod.lock"), "a second daemon: \(second.status) \(second.stderr)")
