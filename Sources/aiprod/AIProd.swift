@@ -14,7 +14,7 @@ struct AIProd: AsyncParsableCommand {
         version: AIProdVersion.current,
         subcommands: [
             RenderCommand.self, PlanCommand.self, ProbeCommand.self, BenchCommand.self, ConfigCommand.self,
-            ServeCommand.self, MigrateCommand.self, TokenCommand.self,
+            ServeCommand.self, MigrateCommand.self, TokenCommand.self, BackupCommand.self, RestoreCommand.self,
         ]
     )
 }

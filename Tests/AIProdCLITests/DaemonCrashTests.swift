@@ -16,27 +16,7 @@ struct DaemonCrashTests {
     static let patience: Duration = .seconds(240)
 
     static func config(data: String) -> String {
-        """
-        [server]
-        listen = 127.0.0.1
-        port = 0
-
-        [storage]
-        data_dir = \(data)
-
-        [workers]
-        count = 1
-
-        [queue]
-        lease_seconds = 30
-        heartbeat_seconds = 1
-        backoff_base_seconds = 0.2
-        backoff_cap_seconds = 1
-
-        [log]
-        level = info
-        format = json
-        """
+        DaemonConfig.ini(data: data, queue: "backoff_base_seconds = 0.2\nbackoff_cap_seconds = 1")
     }
 
     static func script(_ index: Int) -> String {

@@ -70,8 +70,12 @@ extension ServiceConfig {
         config.log = try read(LogConfig.self)
         config.rateLimit = try read(RateLimitConfig.self)
         config.status = try read(StatusConfig.self)
+        config.backup = try read(BackupConfig.self)
         if ini.string(DatabaseConfig.sectionName, "path") == nil {
             config.database.path = defaultDatabasePath(in: config.storage.dataDirectory)
+        }
+        if ini.string(BackupConfig.sectionName, "dir") == nil {
+            config.backup.directory = defaultBackupDirectory(in: config.storage.dataDirectory)
         }
         return config
     }
@@ -79,6 +83,11 @@ extension ServiceConfig {
     /// `<data_dir>/aiprod.sqlite3`.
     public static func defaultDatabasePath(in dataDirectory: String) -> String {
         dataDirectory.hasSuffix("/") ? dataDirectory + "aiprod.sqlite3" : dataDirectory + "/aiprod.sqlite3"
+    }
+
+    /// `<data_dir>/backups`.
+    public static func defaultBackupDirectory(in dataDirectory: String) -> String {
+        dataDirectory.hasSuffix("/") ? dataDirectory + "backups" : dataDirectory + "/backups"
     }
 
     /// The first unknown section or key in file order (a key before any header counts as one).

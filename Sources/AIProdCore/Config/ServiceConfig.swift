@@ -17,6 +17,7 @@ public struct ServiceConfig: Sendable, Hashable {
     public var log = LogConfig()
     public var rateLimit = RateLimitConfig()
     public var status = StatusConfig()
+    public var backup = BackupConfig()
 
     public init() {}
 
@@ -29,6 +30,7 @@ public struct ServiceConfig: Sendable, Hashable {
             section(server), section(storage), section(database), section(workers), section(queue),
             section(render), section(studio), section(limits), section(auth), section(costs),
             section(budget), section(webhooks), section(log), section(rateLimit), section(status),
+            section(backup),
         ]
     }
 

@@ -25,6 +25,9 @@ public struct StoreError: CategorizedError, Hashable {
         public static let disk = Code(rawValue: "disk")
         /// The month's spend would pass `[budget]`.
         public static let budgetExceeded = Code(rawValue: "budget_exceeded")
+        /// A backup that cannot be restored: its manifest, a hash, the database's integrity or
+        /// its schema does not check out. Nothing was swapped.
+        public static let invalidBackup = Code(rawValue: "invalid_backup")
     }
 
     public var code: Code
@@ -90,4 +93,10 @@ public struct StoreError: CategorizedError, Hashable {
         }
         return StoreError(.database, "\(operation) failed: \(String(cString: strerror(code))).")
     }
+}
+
+/// The message, as `aiprod` prints it after `error: <code>:` and the logs show it (never the
+/// struct's fields).
+extension StoreError: CustomStringConvertible {
+    public var description: String { message }
 }

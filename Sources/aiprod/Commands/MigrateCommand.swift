@@ -13,6 +13,9 @@ struct MigrateCommand: ParsableCommand {
     func run() throws {
         let config = try daemon.load()
         try DaemonStore.prepareFolders(config)
+        if let folder = try DaemonStore.backUpBeforeMigrating(config) {
+            print("backed up before migrating: \(folder)")
+        }
         do {
             try SQLiteStore.migrate(path: config.database.path)
         } catch {

@@ -30,6 +30,14 @@ struct ServeCommand: AsyncParsableCommand {
         let levels = SharedLogLevel(.info)
         let logger = DaemonLogging.bootstrap(config.log, level: levels)
         let systemd = SystemdNotifier()
+        // Held until the daemon exits: `aiprod restore` refuses while it is.
+        let lock: DataDirectoryLock
+        do {
+            lock = try DataDirectoryLock(dataDirectory: config.storage.dataDirectory)
+        } catch {
+            throw ExitCodes.report(error)
+        }
+        defer { withExtendedLifetime(lock) {} }
         let store = try DaemonStore.open(config, logger: logger)
         let runner: StudioFactory.LocalRunner
         do {
@@ -76,6 +84,10 @@ struct ServeCommand: AsyncParsableCommand {
             running.append(WatchdogService(notifier: systemd, settings: watchdog, logger: logger, probe: WatchdogService.storeProbe(store)))
         }
         running += config.workers.count > 0 ? [application, pool] : [application]
+        if config.backup.daily {
+            running.append(ScheduledBackupService(maker: BackupMaker(config), keep: config.backup.keep,
+                                                  schedule: config.backup.schedule, logger: logger))
+        }
         running += [reload, StoppingNoticeService(notifier: systemd)]
         var services = ServiceGroupConfiguration(services: running, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         services.maximumGracefulShutdownDuration = Self.shutdownGrace

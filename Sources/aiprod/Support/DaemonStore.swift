@@ -23,11 +23,24 @@ enum DaemonStore {
 
     static func open(_ config: ServiceConfig, logger: Logger) throws -> SQLiteStore {
         try prepareFolders(config)
+        if let folder = try backUpBeforeMigrating(config) {
+            logger.notice("database backed up before its migrations", metadata: ["folder": "\(folder)"])
+        }
         do {
             return try SQLiteStore(path: config.database.path, synchronous: config.database.synchronous == .full ? .full : .normal,
                                    queue: QueueOptions(leaseSeconds: config.queue.leaseSeconds, backoffBase: config.queue.backoffBaseSeconds,
                                                        backoffCap: config.queue.backoffCapSeconds),
                                    logger: logger)
+        } catch {
+            throw ExitCodes.report(error)
+        }
+    }
+
+    /// The upgrade path: an older schema is backed up (under `[backup] dir`) before the
+    /// migrations run; returns the backup's folder, or nil when no migration was pending.
+    static func backUpBeforeMigrating(_ config: ServiceConfig) throws -> String? {
+        do {
+            return try PreMigrationBackup.takeIfNeeded(BackupMaker(config), keep: config.backup.keep)
         } catch {
             throw ExitCodes.report(error)
         }
