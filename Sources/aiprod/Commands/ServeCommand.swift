@@ -70,7 +70,7 @@ struct ServeCommand: AsyncParsableCommand {
             })
         let environment = ProcessInfo.processInfo.environment
         let reloader = ConfigReloader(path: daemon.path(environment), environment: environment, started: config, logger: logger)
-        DaemonReloadActions.register(on: reloader, levels: levels, webhooks: webhooks)
+        DaemonReloadActions.register(on: reloader, levels: levels, webhooks: webhooks, rateLimiter: rateLimiter)
         let reload = await ReloadService(reloader: reloader, notifier: systemd, logger: logger)
         // Shut down in reverse order: the pool first (its job is released at once), then the
         // server finishes its requests. A client that holds a stream open (SSE) past
