@@ -53,6 +53,9 @@ struct MetricsTests {
             #expect(metrics.value("aiprod_workers") == 3)
             #expect(metrics.value("aiprod_build_info", ["version": "9.8.7-test"]) == 1)
             #expect((metrics.value("aiprod_database_bytes") ?? 0) > 0)
+            let free = try #require(metrics.value("aiprod_disk_free_bytes"), "the data folder's free space")
+            let size = try #require(metrics.value("aiprod_disk_size_bytes"))
+            #expect(free >= 0 && size > 0 && free <= size)
             #expect(metrics.value("aiprod_asset_bytes") == 0)
             // The scrape itself is in flight while the registry is written out.
             #expect(metrics.value("aiprod_http_requests_in_flight") == 1)

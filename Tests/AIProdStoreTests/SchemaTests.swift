@@ -25,7 +25,7 @@ struct SchemaTests {
         #expect(foreignKeys == 1)
     }
 
-    @Test("the claim, lease, token, audit, listing and cost queries are served by indexes")
+    @Test("the claim, lease, token, audit, listing, cost and last-hour queries are served by indexes")
     func queryPlans() throws {
         let fixture = try StoreFixture()
         func plan(_ sql: String) throws -> String {
@@ -45,5 +45,10 @@ struct SchemaTests {
         #expect(!list.contains("TEMP B-TREE"))
         #expect(try plan("SELECT sum(usd) FROM costs WHERE at >= 1 AND at < 2").contains("costs_at"))
         #expect(try plan("SELECT id FROM jobs WHERE coalesce(token_name, '') = 'a' AND idempotency_key = 'k'").contains("jobs_idempotency"))
+        let lastHour = try plan("""
+            SELECT state, created_at, started_at, finished_at FROM jobs
+            WHERE finished_at IS NOT NULL AND finished_at >= 1 ORDER BY finished_at LIMIT 10
+            """)
+        #expect(lastHour.contains("jobs_finished") && !lastHour.contains("TEMP B-TREE"))
     }
 }

@@ -24,10 +24,19 @@ public enum MetricCatalog {
     public static let webhookDeliveries = MetricDescription(
         "aiprod_webhook_deliveries_total", help: "Webhook deliveries by outcome (delivered, failed, cancelled).")
     public static let buildInfo = MetricDescription("aiprod_build_info", help: "Always 1; the version label names the running build.")
+    public static let jobAttempts = MetricDescription(
+        "aiprod_job_attempts_total",
+        help: "Attempts at a job that ended, by outcome (succeeded, failed and queued again, dead, canceled); shutdown releases are not counted.")
+    public static let jobCost = MetricDescription(
+        "aiprod_job_cost_usd", help: "What a succeeded job cost, in US dollars (its cost rows: compute, and remote providers when used).",
+        buckets: [0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100])
+    public static let diskFree = MetricDescription(
+        "aiprod_disk_free_bytes", help: "Bytes the daemon may still write on the file system of its data folder.")
+    public static let diskSize = MetricDescription("aiprod_disk_size_bytes", help: "Size of the file system of the data folder.")
 
     public static let all: [MetricDescription] = [
         jobs, queueDepth, queueOldestAge, workers, stageDuration, renderRealtimeFactor, httpRequestDuration,
-        httpRequestsInFlight, databaseBytes, assetBytes, webhookDeliveries, buildInfo,
+        httpRequestsInFlight, databaseBytes, assetBytes, webhookDeliveries, buildInfo, jobAttempts, jobCost, diskFree, diskSize,
     ]
 
     /// By name, for the exporter's lookups.

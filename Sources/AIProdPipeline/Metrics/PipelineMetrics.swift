@@ -29,6 +29,17 @@ public struct PipelineMetrics: Sendable {
         Recorder(label: MetricCatalog.renderRealtimeFactor.name, factory: factory).record(videoSeconds / renderSeconds)
     }
 
+    /// An attempt at a job ended with `outcome` (`succeeded`, `failed`, `dead`, `canceled`).
+    func attemptEnded(_ outcome: String) {
+        Counter(label: MetricCatalog.jobAttempts.name, dimensions: [("outcome", outcome)], factory: factory).increment()
+    }
+
+    /// A job succeeded having cost `usd` in all.
+    func jobCost(usd: Double) {
+        guard usd.isFinite, usd >= 0 else { return }
+        Recorder(label: MetricCatalog.jobCost.name, factory: factory).record(usd)
+    }
+
     /// A delivery ended (every attempt counted as one delivery).
     public func webhookEnded(_ outcome: WebhookOutcome) {
         Counter(label: MetricCatalog.webhookDeliveries.name, dimensions: [("outcome", outcome.metricLabel)], factory: factory).increment()

@@ -23,4 +23,15 @@ enum JobOutcome: Sendable {
         case .released, .abandoned: nil
         }
     }
+
+    /// The `outcome` label of `aiprod_job_attempts_total`; nil for a release or a lost lease,
+    /// which are not the job's doing.
+    var metricLabel: String? {
+        switch self {
+        case .succeeded: "succeeded"
+        case .failed(let state, _): state == .dead ? "dead" : "failed"
+        case .canceled: "canceled"
+        case .released, .abandoned: nil
+        }
+    }
 }

@@ -83,6 +83,9 @@ struct JobWorker<Store: JobStore, Runner: StageRunning>: Sendable {
                 control.stop(.shutdown)
             }
         }
+        if let label = outcome?.metricLabel {
+            configuration.metrics.attemptEnded(label)
+        }
         if let record = outcome?.terminalRecord {
             shared.ended(record)
         }

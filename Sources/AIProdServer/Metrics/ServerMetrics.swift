@@ -34,7 +34,7 @@ public struct ServerMetrics: Sendable {
     }
 
     /// Sets the gauges read at scrape time.
-    func update(_ gauges: StoreGauges, workers: Int, version: String, now: Date) {
+    func update(_ gauges: StoreGauges, disk: DiskSpace?, workers: Int, version: String, now: Date) {
         for state in JobState.allCases {
             CoreMetrics.Gauge(label: MetricCatalog.jobs.name, dimensions: [("state", state.rawValue)], factory: factory)
                 .record(gauges.counts[state] ?? 0)
@@ -45,6 +45,10 @@ public struct ServerMetrics: Sendable {
         CoreMetrics.Gauge(label: MetricCatalog.workers.name, factory: factory).record(workers)
         CoreMetrics.Gauge(label: MetricCatalog.databaseBytes.name, factory: factory).record(gauges.databaseBytes)
         CoreMetrics.Gauge(label: MetricCatalog.assetBytes.name, factory: factory).record(gauges.assetBytes)
+        if let disk {
+            CoreMetrics.Gauge(label: MetricCatalog.diskFree.name, factory: factory).record(disk.freeBytes)
+            CoreMetrics.Gauge(label: MetricCatalog.diskSize.name, factory: factory).record(disk.totalBytes)
+        }
         CoreMetrics.Gauge(label: MetricCatalog.buildInfo.name, dimensions: [("version", version)], factory: factory).record(1)
     }
 

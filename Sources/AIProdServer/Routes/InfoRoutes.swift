@@ -30,11 +30,13 @@ struct InfoRoutes<Store: JobStore, Planner: JobPlanning, Prober: AssetProbing>: 
         return JSONResponse.make(view, status: counts == nil ? .serviceUnavailable : .ok)
     }
 
-    /// The store's gauges are read at each scrape (one read transaction), then the whole
-    /// registry is written out.
+    /// The store's gauges are read at each scrape (one read transaction), and the data
+    /// folder's disk measured, then the whole registry is written out.
     func metrics() async throws -> Response {
         let gauges = try await services.store { try $0.gauges() }
-        services.metrics.update(gauges, workers: services.settings.workerCount, version: services.settings.version, now: Date())
+        let folder = services.settings.dataDirectory
+        let disk = try await services.blocking.run { DiskUsage.space(at: folder) }
+        services.metrics.update(gauges, disk: disk, workers: services.settings.workerCount, version: services.settings.version, now: Date())
         return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                         body: .init(byteBuffer: services.metrics.exposition()))
     }

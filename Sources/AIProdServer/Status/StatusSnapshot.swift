@@ -37,7 +37,7 @@ struct StatusSnapshot: Sendable {
             if let uri = thumbnailURI(path) { thumbnails[job.id] = uri }
         }
         return StatusSnapshot(now: now, version: settings.version, workers: settings.workerCount, gauges: gauges, running: running,
-                              recent: recent, lastHour: lastHour, disk: DiskSpace.measure(settings.dataDirectory),
+                              recent: recent, lastHour: lastHour, disk: DiskUsage.space(at: settings.dataDirectory),
                               thumbnails: thumbnails)
     }
 

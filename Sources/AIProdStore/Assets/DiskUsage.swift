@@ -27,13 +27,21 @@ public enum DiskUsage {
         return total
     }
 
-    /// Bytes an unprivileged process may still write on the file system holding `path`
-    /// (`statvfs`: available blocks × fragment size); nil when it cannot be asked.
+    /// Bytes an unprivileged process may still write on the file system holding `path`; nil
+    /// when it cannot be asked.
     public static func freeBytes(at path: String) -> Int64? {
+        space(at: path)?.freeBytes
+    }
+
+    /// Free and total bytes of the file system holding `path` (`statvfs`: blocks × fragment
+    /// size, saturating at `Int64.max`); nil when it cannot be asked.
+    public static func space(at path: String) -> DiskSpace? {
         var info = statvfs()
         guard statvfs(path, &info) == 0 else { return nil }
-        let (bytes, overflow) = UInt64(info.f_bavail).multipliedReportingOverflow(by: UInt64(info.f_frsize))
-        guard !overflow else { return .max }
-        return bytes > UInt64(Int64.max) ? .max : Int64(bytes)
+        func bytes(_ blocks: UInt64) -> Int64 {
+            let (value, overflow) = blocks.multipliedReportingOverflow(by: UInt64(info.f_frsize))
+            return overflow || value > UInt64(Int64.max) ? .max : Int64(value)
+        }
+        return DiskSpace(freeBytes: bytes(UInt64(info.f_bavail)), totalBytes: bytes(UInt64(info.f_blocks)))
     }
 }

@@ -26,7 +26,7 @@ struct PipelineMetricsTests {
         Issue.record("timed out")
     }
 
-    @Test("a job that succeeds records one duration per stage, the render's real-time factor and its delivered webhook")
+    @Test("a job that succeeds records one duration per stage, the render's real-time factor, its attempt, its cost and its delivered webhook")
     func succeededJob() async throws {
         let registry = PrometheusCollectorRegistry()
         let metrics = PipelineMetrics(factory: PrometheusMetricsFactory(registry: registry))
@@ -53,9 +53,11 @@ struct PipelineMetricsTests {
         #expect(text.value("aiprod_render_realtime_factor_count") == 1)
         #expect((text.value("aiprod_render_realtime_factor_sum") ?? 0) > 0)
         #expect(text.value("aiprod_webhook_deliveries_total", ["outcome": "delivered"]) == 1)
+        #expect(text.value("aiprod_job_attempts_total", ["outcome": "succeeded"]) == 1)
+        #expect(text.value("aiprod_job_cost_usd_count") == 1)
     }
 
-    @Test("a delivery the receiver refuses for good is counted as failed; a dead job times no render")
+    @Test("a delivery the receiver refuses for good is counted as failed; a dead job counts a dead attempt, times no render, costs nothing")
     func failedDelivery() async throws {
         let registry = PrometheusCollectorRegistry()
         let metrics = PipelineMetrics(factory: PrometheusMetricsFactory(registry: registry))
@@ -78,6 +80,9 @@ struct PipelineMetricsTests {
         #expect(text.value("aiprod_webhook_deliveries_total", ["outcome": "failed"]) == 1)
         #expect(text.value("aiprod_webhook_deliveries_total", ["outcome": "delivered"]) == nil)
         #expect(text.samples("aiprod_stage_duration_seconds_count").isEmpty)
+        #expect(text.value("aiprod_job_attempts_total", ["outcome": "dead"]) == 1)
+        #expect(text.value("aiprod_job_attempts_total", ["outcome": "succeeded"]) == nil)
+        #expect(text.samples("aiprod_job_cost_usd_count").isEmpty)
         #expect(text.samples("aiprod_render_realtime_factor_count").isEmpty)
     }
 }
