@@ -37,6 +37,8 @@ struct MetricsTests {
             pipeline.stageFinished(.plan, seconds: 0.2)
             pipeline.rendered(videoSeconds: 6, renderSeconds: 3)
             pipeline.webhookEnded(.delivered(attempt: 1))
+            pipeline.attemptEnded("succeeded")
+            pipeline.jobCost(usd: 0.02)
 
             let metrics = try await scrape(server)
             for description in MetricCatalog.all {

@@ -28,7 +28,7 @@ public enum MetricCatalog {
         "aiprod_job_attempts_total",
         help: "Attempts at a job that ended, by outcome (succeeded, failed and queued again, dead, canceled); shutdown releases are not counted.")
     public static let jobCost = MetricDescription(
-        "aiprod_job_cost_usd", help: "What a succeeded job cost, in US dollars (its cost rows: compute, and remote providers when used).",
+        "aiprod_job_cost_usd", help: "What a succeeded job cost, in US dollars: the cost rows its success recorded.",
         buckets: [0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100])
     public static let diskFree = MetricDescription(
         "aiprod_disk_free_bytes", help: "Bytes the daemon may still write on the file system of its data folder.")

@@ -30,12 +30,12 @@ public struct PipelineMetrics: Sendable {
     }
 
     /// An attempt at a job ended with `outcome` (`succeeded`, `failed`, `dead`, `canceled`).
-    func attemptEnded(_ outcome: String) {
+    public func attemptEnded(_ outcome: String) {
         Counter(label: MetricCatalog.jobAttempts.name, dimensions: [("outcome", outcome)], factory: factory).increment()
     }
 
     /// A job succeeded having cost `usd` in all.
-    func jobCost(usd: Double) {
+    public func jobCost(usd: Double) {
         guard usd.isFinite, usd >= 0 else { return }
         Recorder(label: MetricCatalog.jobCost.name, factory: factory).record(usd)
     }

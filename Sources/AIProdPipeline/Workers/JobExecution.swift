@@ -123,9 +123,7 @@ struct JobExecution<Store: JobStore, Runner: StageRunning>: Sendable {
                 logger.warning("speed not recorded", metadata: ["error": "\(error)"])
             }
         }
-        if let items = try? store.costs(job: job.id) {
-            configuration.metrics.jobCost(usd: items.reduce(0) { $0 + $1.usd })
-        }
+        configuration.metrics.jobCost(usd: costs.reduce(0) { $0 + $1.usd })
         logger.info("job succeeded", metadata: ["seconds": "\(seconds)", "video_seconds": "\(result.duration)"])
         return .succeeded(try? store.job(job.id))
     }
