@@ -30,19 +30,7 @@ public struct RateLimitConfig: ConfigSection {
         if let value = try ini.number(name, "ip_rate", in: 0.001...1_000_000) { ipRate = value }
         if let value = try ini.integer(name, "ip_burst", in: 1...1_000_000) { ipBurst = value }
         if let value = try ini.integer(name, "max_tracked", in: 16...10_000_000) { maxTracked = value }
-        if let text = ini.string(name, "exempt_cidrs") {
-            var blocks: [CIDRBlock] = []
-            for item in text.split(separator: ",") {
-                let trimmed = item.trimmingWhitespace()
-                guard !trimmed.isEmpty else { continue }
-                guard let block = CIDRBlock(trimmed) else {
-                    throw ConfigError(section: name, key: "exempt_cidrs",
-                                      message: "must be a comma-separated list of address ranges like 10.0.0.0/8 or ::1/128, got \"\(trimmed)\"")
-                }
-                blocks.append(block)
-            }
-            exemptCIDRs = blocks
-        }
+        if let blocks = try ini.cidrBlocks(name, "exempt_cidrs") { exemptCIDRs = blocks }
     }
 
     public var entries: [ConfigEntry] {

@@ -13,19 +13,7 @@ public struct StatusConfig: ConfigSection {
 
     public init(ini: INIFile) throws(ConfigError) {
         let name = Self.sectionName
-        if let text = ini.value(name, "allow_cidrs") {
-            var blocks: [CIDRBlock] = []
-            for item in text.split(separator: ",") {
-                let trimmed = item.trimmingWhitespace()
-                guard !trimmed.isEmpty else { continue }
-                guard let block = CIDRBlock(trimmed) else {
-                    throw ConfigError(section: name, key: "allow_cidrs",
-                                      message: "must be a comma-separated list of addresses or CIDR blocks (10.0.0.0/8, ::1), got \"\(trimmed)\"")
-                }
-                blocks.append(block)
-            }
-            allowCIDRs = blocks
-        }
+        if let blocks = try ini.cidrBlocks(name, "allow_cidrs") { allowCIDRs = blocks }
         if let value = try ini.integer(name, "refresh_seconds", in: 1...3_600) { refreshSeconds = value }
     }
 
