@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # CI, as root: the .deb as a studio's admin gets it. apt installs it (and its Depends) from the
 # file; the installed binary runs as the aiprod user with the installed config on a spare port;
-# a token, a short job with curl, its MP4 downloaded and probed, a backup taken while the daemon
-# serves; then apt purges it and nothing of it may be left.
+# a token, a short job with curl, its MP4 downloaded and probed, /metrics and /status, a backup
+# taken while the daemon serves, then a restore with the daemon stopped (the lost video comes
+# back); then apt purges it and nothing of it may be left.
 # Usage: bash .ci/deb.sh OUT_DIR (where `make deb` wrote aiprod_*.deb)
 set -euo pipefail
 OUT=$(realpath "${1:-out}")
@@ -71,6 +72,15 @@ jq -e '([.streams[] | select(.type == "video" and .codec == "h264" and .frames >
     "$WORK/probe.json" >/dev/null || fail "the MP4 is not H.264 + AAC: $(cat "$WORK/probe.json")"
 echo "downloaded $(jq -r '"\(.duration_seconds) s, \(.size_bytes) bytes"' "$WORK/probe.json")"
 
+echo "== metrics and the status page, as the README shows them"
+curl -fsS "${auth[@]}" "$AIPROD/metrics" > "$WORK/metrics.txt"
+grep -q '^aiprod_build_info{version="' "$WORK/metrics.txt" || fail "no aiprod_build_info in /metrics"
+grep -q '^aiprod_jobs{state="succeeded"} 1' "$WORK/metrics.txt" || fail "/metrics does not count the job"
+code=$(curl -sS -o /dev/null -w '%{http_code}' -c "$WORK/cookies" "$AIPROD/status?token=$TOKEN")
+[ "$code" = 303 ] || fail "/status?token= answered $code, not a redirect"
+curl -fsS -b "$WORK/cookies" "$AIPROD/status" > "$WORK/status.html"
+grep -q "$job" "$WORK/status.html" || fail "the status page does not show the job"
+
 echo "== backup while it serves"
 backup=$(as_aiprod aiprod backup --config "$INI" | tail -n 1)
 [ -d "$backup" ] || fail "no backup folder: $backup"
@@ -88,6 +98,26 @@ curl -fsS "$AIPROD/health" >/dev/null || fail "the daemon stopped answering afte
 grep -q "no PR_SET_MDWE" "$WORK/daemon.log" || echo "deb: the job rendered with MemoryDenyWriteExecute in force"
 kill -TERM "$PID"; wait "$PID" || fail "the daemon did not exit 0 on SIGTERM"
 PID=
+
+echo "== restore, with the daemon stopped"
+# A lost video: the restore puts back the outputs its manifest lists.
+find /var/lib/aiprod/jobs/"$job" -name '*.mp4' -delete
+as_aiprod aiprod restore "$backup" --config "$INI" || fail "restore"
+confined /usr/bin/aiprod serve --config "$INI" > "$WORK/daemon2.out" 2> "$WORK/daemon2.log" &
+PID=$!
+for _ in $(seq 300); do grep -q '^listening on ' "$WORK/daemon2.out" && break; kill -0 "$PID" || fail "the daemon exited after the restore"; sleep 0.2; done
+[ "$(curl -fsS "${auth[@]}" "$AIPROD/pipeline/$job" | jq -r .state)" = succeeded ] || fail "the job after the restore"
+curl -fsS "${auth[@]}" -o "$WORK/again.mp4" "$AIPROD/pipeline/$job/video" || fail "the video after the restore"
+cmp -s "$WORK/job.mp4" "$WORK/again.mp4" || fail "the restored video differs"
+kill -TERM "$PID"; wait "$PID" || fail "the daemon did not exit 0 on SIGTERM"
+PID=
+
+echo "== upgrade path (the same version again): data, user and config stay"
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "$deb" >/dev/null
+[ "$(stat -c '%U %a' /var/lib/aiprod)" = "aiprod 750" ] || fail "/var/lib/aiprod after the upgrade"
+[ "$(stat -c '%U:%G %a' $INI)" = "root:aiprod 640" ] || fail "$INI after the upgrade"
+[ -f /var/lib/aiprod/aiprod.sqlite3 ] || fail "the database is gone after the upgrade"
+as_aiprod aiprod token list --config "$INI" | grep -q ci || fail "the token is gone after the upgrade"
 
 echo "== purge"
 DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq aiprod >/dev/null
