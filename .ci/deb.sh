@@ -21,9 +21,11 @@ as_aiprod() { runuser -u aiprod -- env AIPROD_SERVER_PORT="$PORT" "$@"; }
 # The daemon under what the unit enforces that works without systemd: the aiprod user, no new
 # privileges, no capabilities at all, umask 0077, and MemoryDenyWriteExecute (the kernel's
 # PR_SET_MDWE, kept across exec: a mapping made writable and executable fails, as under the unit).
+# `exec`: started in the background, the function's subshell becomes the daemon, so $! is its pid.
+# HOME is the aiprod user's, as under the unit.
 confined() {
-    setpriv --reuid aiprod --regid aiprod --init-groups --no-new-privs --inh-caps=-all --bounding-set=-all -- \
-        env AIPROD_SERVER_PORT="$PORT" python3 -c '
+    exec setpriv --reuid aiprod --regid aiprod --init-groups --no-new-privs --inh-caps=-all --bounding-set=-all -- \
+        env HOME=/var/lib/aiprod AIPROD_SERVER_PORT="$PORT" python3 -c '
 import ctypes, os, sys
 libc = ctypes.CDLL(None, use_errno=True)
 if libc.prctl(65, 1, 0, 0, 0) != 0:  # PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN
