@@ -32,12 +32,14 @@ final class NotifySocket: Sendable {
 
     deinit { close(descriptor) }
 
-    /// Sends one datagram; false (with `errno` set) if the manager did not take it.
+    /// Sends one datagram; false (with `errno` set) if the manager did not take it. Never waits
+    /// (`MSG_DONTWAIT`): it is called from async code and the server's start-up callback, where a
+    /// full socket buffer must cost a dropped notice, not a blocked thread.
     func send(_ message: String) -> Bool {
         let bytes = Array(message.utf8)
         return address.withUnsafeBytes { raw in
             bytes.withUnsafeBytes { payload in
-                let sent = sendto(descriptor, payload.baseAddress, payload.count, Int32(MSG_NOSIGNAL),
+                let sent = sendto(descriptor, payload.baseAddress, payload.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT),
                                   raw.baseAddress?.assumingMemoryBound(to: sockaddr.self), socklen_t(raw.count))
                 return sent == payload.count
             }
