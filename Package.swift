@@ -54,11 +54,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Outbound HTTP over libcurl and the optional remote AI providers (LLM, voices), each a
+        // stand-in for an offline engine of the studio.
+        .target(
+            name: "AIProdProviders",
+            dependencies: [
+                "AIProdCore", "AIProdMedia", "AIProdStudio",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The stage runner (one for the CLI and the daemon) and the worker pool.
         .target(
             name: "AIProdPipeline",
             dependencies: [
-                "AIProdCore", "AIProdMedia", "AIProdStudio", "AIProdStore",
+                "AIProdCore", "AIProdMedia", "AIProdStudio", "AIProdStore", "AIProdProviders",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -116,12 +126,16 @@ let package = Package(
         .testTarget(name: "AIProdStoreTests", dependencies: ["AIProdCore", "AIProdStore", "AIProdTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         // Hummingbird: the loopback receiver the webhook tests deliver to; ServiceLifecycle: the
         // worker pool runs in a ServiceGroup, as in the daemon.
-        .testTarget(name: "AIProdPipelineTests", dependencies: ["AIProdCore", "AIProdMedia", "AIProdStudio", "AIProdStore", "AIProdPipeline", "AIProdTestSupport",
+        .testTarget(name: "AIProdPipelineTests", dependencies: ["AIProdCore", "AIProdMedia", "AIProdStudio", "AIProdStore", "AIProdPipeline", "AIProdProviders", "AIProdTestSupport",
                                                                 .product(name: "Logging", package: "swift-log"),
                                                                 .product(name: "Metrics", package: "swift-metrics"),
                                                                 .product(name: "Prometheus", package: "swift-prometheus"),
                                                                 .product(name: "Hummingbird", package: "hummingbird"),
                                                                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),
+        // The providers against loopback servers that speak each remote API.
+        .testTarget(name: "AIProdProvidersTests", dependencies: ["AIProdCore", "AIProdMedia", "AIProdStudio", "AIProdProviders", "AIProdTestSupport",
+                                                                 .product(name: "Logging", package: "swift-log"),
+                                                                 .product(name: "Hummingbird", package: "hummingbird")]),
         // Real HTTP on loopback against the built daemon and a real SQLite file.
         .testTarget(name: "AIProdServerTests", dependencies: ["AIProdCore", "AIProdStore", "AIProdPipeline", "AIProdServer", "AIProdTestSupport",
                                                               .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,5 +1,6 @@
 import AIProdCore
 import AIProdPipeline
+import AIProdProviders
 import Foundation
 import Testing
 

@@ -71,6 +71,8 @@ extension ServiceConfig {
         config.rateLimit = try read(RateLimitConfig.self)
         config.status = try read(StatusConfig.self)
         config.backup = try read(BackupConfig.self)
+        config.providers = try readProviders(ini, costs: config.costs, file: file)
+        try checkChains(config, ini: ini, file: file)
         if ini.string(DatabaseConfig.sectionName, "path") == nil {
             config.database.path = defaultDatabasePath(in: config.storage.dataDirectory)
         }
@@ -78,6 +80,42 @@ extension ServiceConfig {
             config.backup.directory = defaultBackupDirectory(in: config.storage.dataDirectory)
         }
         return config
+    }
+
+    /// Every `[provider.NAME]` section.
+    static func readProviders(_ ini: INIFile, costs: CostsConfig, file: String?) throws(ConfigError) -> [String: ProviderConfig] {
+        var providers: [String: ProviderConfig] = [:]
+        for section in ini.sections.keys.sorted() where section.hasPrefix(ProviderConfig.sectionPrefix) {
+            let name = String(section.dropFirst(ProviderConfig.sectionPrefix.count))
+            do {
+                providers[name] = try ProviderConfig(name: name, ini: ini, costs: costs)
+            } catch {
+                var located = locate(error, in: ini, file: file)
+                if located.line == nil, located.variable == nil, let line = ini.sectionLines[section] {
+                    located.file = file ?? "(configuration)"
+                    located.line = line
+                }
+                throw located
+            }
+        }
+        return providers
+    }
+
+    /// Each `[studio]` chain names configured providers of the stage's role.
+    static func checkChains(_ config: ServiceConfig, ini: INIFile, file: String?) throws(ConfigError) {
+        for (key, chain, role) in [("planner", config.studio.planner, ProviderRole.llm), ("voice", config.studio.voice, .voice)] {
+            for name in chain.providers {
+                let problem: String?
+                if let provider = config.providers[name] {
+                    problem = provider.kind.role == role ? nil
+                        : "\(name) is a \(provider.kind.rawValue) provider; \(key) takes \(role.rawValue) providers"
+                } else {
+                    let known = config.providers.values.filter { $0.kind.role == role }.map(\.name).sorted()
+                    problem = "no [provider.\(name)] section (\(role.rawValue) providers: \(known.isEmpty ? "none" : known.joined(separator: ", ")))"
+                }
+                if let problem { throw locate(ConfigError(section: "studio", key: key, message: problem), in: ini, file: file) }
+            }
+        }
     }
 
     /// `<data_dir>/aiprod.sqlite3`.
@@ -99,14 +137,14 @@ extension ServiceConfig {
                 guard case .line(let line) = origin else { continue }
                 if section.isEmpty {
                     problems.append((line, ConfigError(section: "", key: key, message: "key outside any [section]", file: fileName, line: line)))
-                } else if let known = schema[section], !known.contains(key) {
+                } else if let known = knownKeys(section), !known.contains(key) {
                     problems.append((line, ConfigError(section: section, key: key,
                                                         message: "unknown key (known: \(known.sorted().joined(separator: ", ")))",
                                                         file: fileName, line: line)))
                 }
             }
         }
-        for (section, line) in ini.sectionLines where !section.isEmpty && schema[section] == nil {
+        for (section, line) in ini.sectionLines where !section.isEmpty && knownKeys(section) == nil {
             problems.append((line, ConfigError(section: section, key: "",
                                                 message: "unknown section (known: \(schema.keys.sorted().joined(separator: ", ")))",
                                                 file: fileName, line: line)))

@@ -18,6 +18,8 @@ public struct ServiceConfig: Sendable, Hashable {
     public var rateLimit = RateLimitConfig()
     public var status = StatusConfig()
     public var backup = BackupConfig()
+    /// `[provider.NAME]` sections by name; none by default: everything runs on this machine.
+    public var providers: [String: ProviderConfig] = [:]
 
     public init() {}
 
@@ -31,7 +33,13 @@ public struct ServiceConfig: Sendable, Hashable {
             section(render), section(studio), section(limits), section(auth), section(costs),
             section(budget), section(webhooks), section(log), section(rateLimit), section(status),
             section(backup),
-        ]
+        ] + providers.keys.sorted().compactMap { name in providers[name].map { ($0.sectionName, $0.entries) } }
+    }
+
+    /// The keys `section` accepts: its own, or a provider section's.
+    static func knownKeys(_ section: String) -> Set<String>? {
+        if section.hasPrefix(ProviderConfig.sectionPrefix) { return Set(ProviderConfig.keys) }
+        return schema[section]
     }
 
     /// section → the keys it accepts: what unknown sections, keys and variables are checked

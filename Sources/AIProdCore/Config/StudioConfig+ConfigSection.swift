@@ -11,6 +11,8 @@ extension StudioConfig: ConfigSection {
             ConfigEntry("pitch", .integer(pitch)),
             ConfigEntry("sound_library", ConfigValue(soundLibrary)),
             ConfigEntry("watermark", ConfigValue(watermark)),
+            ConfigEntry("planner", .string(planner.description)),
+            ConfigEntry("voice", .string(voice.description)),
         ]
     }
 }

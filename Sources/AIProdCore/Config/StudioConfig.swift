@@ -14,6 +14,10 @@ public struct StudioConfig: Sendable, Hashable {
     public var soundLibrary: String?
     /// The studio's logo, drawn over every video of a script render; nil: none.
     public var watermark: String?
+    /// Who writes scripts from prompts and plans scripts (`planner = local-llm, offline`).
+    public var planner = ProviderChain()
+    /// Who speaks the narration (`voice = kokoro, offline`).
+    public var voice = ProviderChain()
 
     public init() {}
 
@@ -29,5 +33,7 @@ public struct StudioConfig: Sendable, Hashable {
         if let value = ini.string("studio", "voice_fr") { voices[.french] = value }
         if let value = ini.string("studio", "sound_library") { soundLibrary = value }
         if let value = ini.string("studio", "watermark") { watermark = value }
+        if let value = ini.string("studio", "planner") { planner = try ProviderChain.parse(value, section: "studio", key: "planner") }
+        if let value = ini.string("studio", "voice") { voice = try ProviderChain.parse(value, section: "studio", key: "voice") }
     }
 }

@@ -3,8 +3,13 @@
 /// (`TimelineDecoder(limits:).decodeStrict(JobSpec.self, from:)`), so the queue can run it again
 /// after a restart exactly as it was asked.
 public struct JobSpec: Codable, Sendable, Hashable {
-    /// The text to plan and narrate (French or English). Exactly one of `script` and `timeline`.
+    /// The text to plan and narrate (French or English). Exactly one of `script`, `prompt` and
+    /// `timeline`.
     public var script: String?
+    /// What the video is about, for the planner's LLM to write the script from ("60 seconds on
+    /// the Gull Rock lighthouse, calm, for families"). With no LLM in the chain, the prompt is
+    /// narrated as the script, with a warning.
+    public var prompt: String?
     /// A Timeline to render as it is (`POST /timeline/render`): its media files are asset ids,
     /// resolved from the asset store into the job's folder.
     public var timeline: Timeline?
@@ -30,14 +35,19 @@ public struct JobSpec: Codable, Sendable, Hashable {
     public var webhookUrl: String?
     /// Higher runs first; 0 is normal. Range -100…100.
     public var priority: Int
+    /// Where in `[studio]`'s chains to start (a provider's name, or `offline`); never a URL.
+    public var providers: ProviderRequest
 
     public init(
         script: String? = nil, timeline: Timeline? = nil, title: String? = nil, language: Language? = nil,
         preset: String? = nil, aspectRatio: AspectRatio? = nil, duration: Rational? = nil, seed: UInt64 = 1,
         voice: String? = nil, music: MusicRequest = MusicRequest(), effects: Bool = true,
-        subtitles: SubtitleRequest = SubtitleRequest(), assetIds: [String] = [], webhookUrl: String? = nil, priority: Int = 0
+        subtitles: SubtitleRequest = SubtitleRequest(), assetIds: [String] = [], webhookUrl: String? = nil, priority: Int = 0,
+        prompt: String? = nil, providers: ProviderRequest = ProviderRequest()
     ) {
         self.script = script
+        self.prompt = prompt
+        self.providers = providers
         self.timeline = timeline
         self.title = title
         self.language = language
@@ -57,6 +67,8 @@ public struct JobSpec: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         script = try c.decodeIfPresent(String.self, forKey: .script)
+        prompt = try c.decodeIfPresent(String.self, forKey: .prompt)
+        providers = try c.decode(.providers, default: ProviderRequest())
         timeline = try c.decodeIfPresent(Timeline.self, forKey: .timeline)
         title = try c.decodeIfPresent(String.self, forKey: .title)
         language = try c.decodeIfPresent(Language.self, forKey: .language)

@@ -17,11 +17,15 @@ public struct PlannedScene: Codable, Sendable, Hashable {
     public var speechSeconds: Rational
     /// Silence added after the narration to pace the scene, seconds.
     public var pauseSeconds: Rational
+    /// What the scene could show, in words (an LLM planner's; the offline planner leaves it
+    /// nil): what an image or stock provider is asked for.
+    public var visual: String?
 
     public init(
         index: Int, heading: String, sentences: [String], keywords: [String], mood: Mood, soundCues: [SoundCue],
-        transition: TransitionKind, wordCount: Int, speechSeconds: Rational, pauseSeconds: Rational
+        transition: TransitionKind, wordCount: Int, speechSeconds: Rational, pauseSeconds: Rational, visual: String? = nil
     ) {
+        self.visual = visual
         self.index = index
         self.heading = heading
         self.sentences = sentences
@@ -55,5 +59,6 @@ extension PlannedScene {
         wordCount = try c.decodeInteger(Int.self, forKey: .wordCount)
         speechSeconds = try c.decode(Rational.self, forKey: .speechSeconds)
         pauseSeconds = try c.decode(Rational.self, forKey: .pauseSeconds)
+        visual = try c.decodeIfPresent(String.self, forKey: .visual)
     }
 }

@@ -1,4 +1,5 @@
 import AIProdCore
+import AIProdProviders
 import Foundation
 
 /// Announces a job's end to its `webhook_url`: a POST of the job's JSON with

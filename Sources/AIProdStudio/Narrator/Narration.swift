@@ -10,8 +10,11 @@ public struct Narration: Codable, Sendable, Hashable {
     /// The WAV's length in 48 kHz samples.
     public var sampleCount: Int64
     public var words: [WordTiming]
+    /// The `[provider.NAME]` that spoke it; nil: the offline voice (espeak-ng).
+    public var provider: String?
 
-    public init(path: String, sampleCount: Int64, words: [WordTiming]) {
+    public init(path: String, sampleCount: Int64, words: [WordTiming], provider: String? = nil) {
+        self.provider = provider
         self.path = path
         self.sampleCount = sampleCount
         self.words = words
