@@ -137,7 +137,7 @@ let package = Package(
                                                                  .product(name: "Logging", package: "swift-log"),
                                                                  .product(name: "Hummingbird", package: "hummingbird")]),
         // Real HTTP on loopback against the built daemon and a real SQLite file.
-        .testTarget(name: "AIProdServerTests", dependencies: ["AIProdCore", "AIProdStore", "AIProdPipeline", "AIProdServer", "AIProdTestSupport",
+        .testTarget(name: "AIProdServerTests", dependencies: ["AIProdCore", "AIProdStore", "AIProdPipeline", "AIProdProviders", "AIProdServer", "AIProdTestSupport",
                                                               .product(name: "Hummingbird", package: "hummingbird"),
                                                               .product(name: "Metrics", package: "swift-metrics"),
                                                               .product(name: "Prometheus", package: "swift-prometheus")]),

@@ -26,6 +26,11 @@ public protocol JobStore: Sendable {
     /// One transaction: the result (one per job: a second is a `conflict` and changes nothing),
     /// the cost rows, the `succeeded` state, a `pipeline_result` audit row.
     func succeed(_ id: JobID, worker: String, result: JobResult, costs: [CostItem], now: Date) throws(StoreError)
+    /// One transaction: the provider call's row, its cost row (when it cost anything) and a
+    /// `provider_call` audit row.
+    func recordProviderCall(_ id: JobID, _ call: ProviderCallRecord) throws(StoreError)
+    /// The job's provider calls, oldest first.
+    func providerCalls(job id: JobID) throws(StoreError) -> [ProviderCallRecord]
     /// A retryable failure with attempts left goes back to `queued` after a backoff; anything
     /// else makes the job `dead`. Returns the new state.
     func fail(_ id: JobID, worker: String, failure: JobFailure, now: Date) throws(StoreError) -> JobState

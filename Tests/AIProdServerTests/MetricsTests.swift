@@ -1,5 +1,6 @@
 import AIProdCore
 import AIProdPipeline
+import AIProdProviders
 import AIProdServer
 import AIProdStore
 import AIProdTestSupport
@@ -39,6 +40,8 @@ struct MetricsTests {
             pipeline.webhookEnded(.delivered(attempt: 1))
             pipeline.attemptEnded("succeeded")
             pipeline.jobCost(usd: 0.02)
+            pipeline.providerCall(ProviderCall(provider: "kokoro", kind: .openAISpeech, stage: .narrate, purpose: "narration", startedAt: Date(),
+                                               seconds: 0.4, attempts: 1, units: 120, unit: .characters, usd: 0.0018, outcome: .succeeded))
 
             let metrics = try await scrape(server)
             for description in MetricCatalog.all {

@@ -8,7 +8,7 @@ import Testing
 struct PipelineTests {
     static let script = #"{"prompt": "The sea at dawn. Boats leave the harbour.", "title": "Dawn", "aspect_ratio": "9:16", "music": {"mood": "calm", "volume_db": -6}, "subtitles": {"burn": false, "export": true}, "priority": 5}"#
 
-    @Test("POST /pipeline/run answers 202 with links; the job is stored as asked (prompt = script)")
+    @Test("POST /pipeline/run answers 202 with links; the job is stored as asked (a prompt stays a prompt)")
     func run() async throws {
         let scratch = ScratchDirectory()
         try await TestServer.withServer(scratch) { server async throws in
@@ -21,7 +21,7 @@ struct PipelineTests {
             #expect((response.json["eta_seconds"] as? Double ?? 0) > 0)
             let jobID = try #require(JobID(rawValue: id))
             let stored = try server.store.job(jobID)
-            #expect(stored.spec.script == "The sea at dawn. Boats leave the harbour.")
+            #expect(stored.spec.prompt == "The sea at dawn. Boats leave the harbour." && stored.spec.script == nil)
             #expect(stored.spec.aspectRatio == .portrait)
             #expect(stored.priority == 5)
             #expect(stored.tokenName == "test-producer")

@@ -12,8 +12,16 @@ public struct StorageConfig: ConfigSection {
     /// Free space (statvfs on the data folder) below which new jobs and uploads get 507 rather
     /// than failing halfway. 0: never refuse.
     public var minFreeBytes = 0
+    /// Bytes of remote providers' answers kept in `<data_dir>/cache/providers` (least recently
+    /// used go first); 0: no cache, every call is paid again.
+    public var providerCacheBytes = 2 << 30
 
     public init() {}
+
+    /// `<data_dir>/cache/providers`.
+    public var providerCacheDirectory: String {
+        (dataDirectory.hasSuffix("/") ? dataDirectory : dataDirectory + "/") + "cache/providers"
+    }
 
     public init(ini: INIFile) throws(ConfigError) {
         let name = Self.sectionName
@@ -24,6 +32,7 @@ public struct StorageConfig: ConfigSection {
         if let value = try ini.byteCount(name, "max_job_bytes", in: 0...(1 << 50)) { maxJobBytes = value }
         if let value = try ini.byteCount(name, "max_bytes_per_day", in: 0...(1 << 50)) { maxBytesPerDay = value }
         if let value = try ini.byteCount(name, "min_free_bytes", in: 0...(1 << 50)) { minFreeBytes = value }
+        if let value = try ini.byteCount(name, "provider_cache_bytes", in: 0...(1 << 50)) { providerCacheBytes = value }
     }
 
     public var entries: [ConfigEntry] {
@@ -32,6 +41,7 @@ public struct StorageConfig: ConfigSection {
             ConfigEntry("max_job_bytes", .integer(maxJobBytes)),
             ConfigEntry("max_bytes_per_day", .integer(maxBytesPerDay)),
             ConfigEntry("min_free_bytes", .integer(minFreeBytes)),
+            ConfigEntry("provider_cache_bytes", .integer(providerCacheBytes)),
         ]
     }
 }

@@ -5,8 +5,11 @@ public struct CostInput: Sendable, Hashable {
     public var videoSeconds: Double
     public var preset: Preset
     public var remote: RemoteUsage
+    /// Lines already priced by the configured providers (``ProviderConfig/usd(units:)``).
+    public var providerLines: [CostLine]
 
-    public init(videoSeconds: Double, preset: Preset, remote: RemoteUsage = .none) {
+    public init(videoSeconds: Double, preset: Preset, remote: RemoteUsage = .none, providerLines: [CostLine] = []) {
+        self.providerLines = providerLines
         self.videoSeconds = videoSeconds
         self.preset = preset
         self.remote = remote

@@ -26,6 +26,9 @@ public struct CostModel: Sendable, Hashable {
         for (kind, units, price) in priced where Self.clean(units) > 0 {
             items.append(CostLine(kind: kind, units: Self.clean(units), usd: Self.clean(units) * price))
         }
+        for line in input.providerLines where Self.clean(line.units) > 0 {
+            items.append(CostLine(kind: line.kind, units: Self.clean(line.units), usd: Self.clean(line.usd), provider: line.provider))
+        }
         return CostBreakdown(computeSeconds: computeSeconds, usd: items.reduce(0) { $0 + $1.usd },
                              etaSeconds: computeSeconds, items: items)
     }

@@ -34,9 +34,18 @@ public enum MetricCatalog {
         "aiprod_disk_free_bytes", help: "Bytes the daemon may still write on the file system of its data folder.")
     public static let diskSize = MetricDescription("aiprod_disk_size_bytes", help: "Size of the file system of the data folder.")
 
+    public static let providerCalls = MetricDescription(
+        "aiprod_provider_calls_total", help: "Calls to remote providers, by provider and outcome (succeeded, cached, failed, skipped).")
+    public static let providerCallDuration = MetricDescription(
+        "aiprod_provider_call_duration_seconds", help: "Seconds a provider call took, retries included, by provider.",
+        buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300])
+    public static let providerCost = MetricDescription(
+        "aiprod_provider_cost_usd_total", help: "US dollars spent on remote providers, by provider.")
+
     public static let all: [MetricDescription] = [
         jobs, queueDepth, queueOldestAge, workers, stageDuration, renderRealtimeFactor, httpRequestDuration,
         httpRequestsInFlight, databaseBytes, assetBytes, webhookDeliveries, buildInfo, jobAttempts, jobCost, diskFree, diskSize,
+        providerCalls, providerCallDuration, providerCost,
     ]
 
     /// By name, for the exporter's lookups.

@@ -55,6 +55,12 @@ public struct JobDirectory: Sendable, Hashable {
     public static let vtt = "subtitles.vtt"
     public static let qa = "qa.json"
     public static let result = "result.json"
+    /// One JSON line per call to a remote provider, appended as they end.
+    public static let providerCalls = "provider-calls.jsonl"
+    /// The script an LLM wrote from the job's prompt.
+    public static let script = "script.txt"
+    /// Why the narration changed voice, if it did (a JSON array of sentences).
+    public static let narrationWarnings = "media/narration-warnings.json"
 
     /// `media/narration-N.wav`, N from 1.
     public static func narration(scene index: Int) -> String { "media/narration-\(index + 1).wav" }

@@ -1,4 +1,5 @@
 import AIProdCore
+import AIProdProviders
 import Metrics
 
 /// What the workers report to `/metrics`: each stage's duration, the render's real-time factor
@@ -38,6 +39,18 @@ public struct PipelineMetrics: Sendable {
     public func jobCost(usd: Double) {
         guard usd.isFinite, usd >= 0 else { return }
         Recorder(label: MetricCatalog.jobCost.name, factory: factory).record(usd)
+    }
+
+    /// A provider call ended. `provider` is an operator-configured name: few values, a fine label.
+    public func providerCall(_ call: ProviderCall) {
+        let provider = ("provider", call.provider)
+        Counter(label: MetricCatalog.providerCalls.name, dimensions: [provider, ("outcome", call.outcome.rawValue)], factory: factory).increment()
+        if call.seconds.isFinite, call.seconds >= 0, call.outcome == .succeeded || call.outcome == .failed {
+            Timer(label: MetricCatalog.providerCallDuration.name, dimensions: [provider], factory: factory).recordSeconds(call.seconds)
+        }
+        if call.usd.isFinite, call.usd > 0 {
+            FloatingPointCounter(label: MetricCatalog.providerCost.name, dimensions: [provider], factory: factory).increment(by: call.usd)
+        }
     }
 
     /// A delivery ended (every attempt counted as one delivery).

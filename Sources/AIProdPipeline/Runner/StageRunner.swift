@@ -23,8 +23,12 @@ public struct StageRunner<Planner: ScriptPlanner, Narrator: NarrationProvider, C
     public var composer: Composer
     public var effects: Effects
     public var settings: RunnerSettings
+    /// The remote providers the plan and narrate stages try before `planner` and `narrator`.
+    public var remote: RemoteStudio
 
-    public init(planner: Planner, narrator: Narrator, composer: Composer, effects: Effects, settings: RunnerSettings = RunnerSettings()) {
+    public init(planner: Planner, narrator: Narrator, composer: Composer, effects: Effects, settings: RunnerSettings = RunnerSettings(),
+                remote: RemoteStudio = .offline) {
+        self.remote = remote
         self.planner = planner
         self.narrator = narrator
         self.composer = composer
@@ -116,7 +120,7 @@ public struct StageRunner<Planner: ScriptPlanner, Narrator: NarrationProvider, C
     }
 
     private func body(of stage: StageName, spec: JobSpec, directory: JobDirectory, context: StageContext) throws(PipelineError) -> [String] {
-        let job = StageJob(spec: spec, directory: directory, context: context, settings: settings)
+        let job = StageJob(spec: spec, directory: directory, context: context, settings: settings, remote: remote)
         switch stage {
         case .plan: return try PlanStage(planner: planner).run(job)
         case .narrate: return try NarrateStage(narrator: narrator).run(job)

@@ -9,7 +9,9 @@ public enum StudioFactory {
 
     /// A runner on the local providers. Loads the soundfont now, so a missing one is reported
     /// at start-up (`soundfont_missing`), not in the middle of a job.
-    public static func runner(studio: StudioConfig, limits: Limits = Limits(), defaultPreset: String? = nil) throws(PipelineError) -> LocalRunner {
+    /// `remote`: the providers the plan and narrate stages try first (none by default).
+    public static func runner(studio: StudioConfig, limits: Limits = Limits(), defaultPreset: String? = nil,
+                              remote: RemoteStudio = .offline) throws(PipelineError) -> LocalRunner {
         let composer: FluidSynthComposer
         do {
             composer = try FluidSynthComposer(config: studio)
@@ -19,7 +21,7 @@ public enum StudioFactory {
         return StageRunner(
             planner: OfflinePlanner(config: studio), narrator: EspeakNarrator(config: studio), composer: composer,
             effects: Foley(config: studio),
-            settings: RunnerSettings(limits: limits, defaultPreset: defaultPreset, watermark: studio.watermark))
+            settings: RunnerSettings(limits: limits, defaultPreset: defaultPreset, watermark: studio.watermark), remote: remote)
     }
 
     /// The dry run on the same planner.

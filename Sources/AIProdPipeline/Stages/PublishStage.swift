@@ -14,11 +14,16 @@ struct PublishStage {
         let (bytes, sha256) = try Self.digest(directory.video, relative: JobDirectory.video, context: job.context)
         let wall = StageName.allCases.filter { $0 < .publish }.compactMap { directory.readManifest($0)?.seconds }.reduce(0, +)
         let exported = job.spec.subtitles.export
+        var warnings = job.isTimeline ? [] : (try? job.plan(.publish).warnings) ?? []
+        if let voices = directory.fileData(JobDirectory.narrationWarnings),
+           let list = try? JSONCoding.decoder.decode([String].self, from: voices) {
+            warnings.append(contentsOf: list)
+        }
         let result = JobResult(
             video: JobDirectory.video, thumbnail: JobDirectory.thumbnail,
             subtitlesSrt: exported ? JobDirectory.srt : nil, subtitlesVtt: exported ? JobDirectory.vtt : nil,
             duration: TimelineSchedule(timeline).duration.doubleValue, videoBytes: bytes, videoSha256: sha256,
-            qaPassed: report.passed, qaFailures: report.failures, wallSeconds: wall)
+            qaPassed: report.passed, qaFailures: report.failures, wallSeconds: wall, warnings: warnings)
         try directory.writeJSON(result, to: JobDirectory.result, stage: .publish)
         return [JobDirectory.result]
     }

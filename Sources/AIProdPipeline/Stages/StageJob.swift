@@ -1,5 +1,7 @@
 import AIProdCore
+import AIProdProviders
 import AIProdStudio
+import Foundation
 
 /// What every stage body gets: the job's spec and folder, the run's context and settings.
 struct StageJob: Sendable {
@@ -7,6 +9,7 @@ struct StageJob: Sendable {
     let directory: JobDirectory
     let context: StageContext
     let settings: RunnerSettings
+    var remote = RemoteStudio.offline
 
     var isTimeline: Bool { spec.timeline != nil && spec.script == nil }
 
@@ -16,6 +19,16 @@ struct StageJob: Sendable {
 
     func progress(_ stage: StageName, _ done: Int, of total: Int) {
         context.progress(JobProgress(stage: stage, fraction: total > 0 ? Double(done) / Double(total) : 1))
+    }
+
+    /// A provider session for `stage`: the job's cancellation and logger, the shared cache,
+    /// and a record of each call in `provider-calls.jsonl` and to the context.
+    func session(_ stage: StageName) -> ProviderSession {
+        let context = context, log = directory.path(JobDirectory.providerCalls)
+        return ProviderSession(stage: stage, cancellation: context.cancellation, cache: remote.cache, logger: context.logger) { call in
+            ProviderCallLog.append(call, to: log)
+            context.providerCall(call)
+        }
     }
 
     /// Reads `plan.json`.

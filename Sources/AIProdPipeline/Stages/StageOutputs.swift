@@ -24,8 +24,8 @@ enum StageOutputs {
 
     static func files(of stage: StageName) -> [String] {
         switch stage {
-        case .plan: [JobDirectory.plan]
-        case .narrate: [JobDirectory.narrations]
+        case .plan: [JobDirectory.plan, JobDirectory.script]
+        case .narrate: [JobDirectory.narrations, JobDirectory.narrationWarnings]
         case .foley: [JobDirectory.effects, JobDirectory.foleyScratch]
         case .score: [JobDirectory.music]
         case .direct: [JobDirectory.timeline, JobDirectory.imported]

@@ -1,4 +1,5 @@
 import AIProdCore
+import AIProdProviders
 import AIProdStore
 import Foundation
 import Logging
@@ -75,7 +76,14 @@ struct JobExecution<Store: JobStore, Runner: StageRunning>: Sendable {
             } catch {
                 logger.warning("progress not recorded", metadata: ["error": "\(error)"])
             }
-        }, logger: logger)
+        }, logger: logger, providerCall: { [metrics = configuration.metrics] call in
+            metrics.providerCall(call)
+            do {
+                try store.recordProviderCall(id, call.record)
+            } catch {
+                logger.warning("provider call not recorded", metadata: ["error": "\(error)"])
+            }
+        })
     }
 
     /// Stage starts and ends go to the store (the runner logs them itself) and ends to the
@@ -123,7 +131,8 @@ struct JobExecution<Store: JobStore, Runner: StageRunning>: Sendable {
                 logger.warning("speed not recorded", metadata: ["error": "\(error)"])
             }
         }
-        configuration.metrics.jobCost(usd: costs.reduce(0) { $0 + $1.usd })
+        let remoteUsd = ((try? store.providerCalls(job: job.id)) ?? []).reduce(0) { $0 + $1.usd }
+        configuration.metrics.jobCost(usd: costs.reduce(0) { $0 + $1.usd } + remoteUsd)
         logger.info("job succeeded", metadata: ["seconds": "\(seconds)", "video_seconds": "\(result.duration)"])
         return .succeeded(try? store.job(job.id))
     }

@@ -26,6 +26,10 @@ struct JobView: Encodable, Sendable {
     var cost: CostEstimate?
     var result: ResultView?
     var links: [String: String]
+    /// Every call to a remote provider (`GET /pipeline/{id}` only; nil elsewhere).
+    var providerCalls: [ProviderCallRecord]?
+    /// What those calls cost so far, in US dollars.
+    var remoteUsd: Double?
 
     struct ResultView: Encodable, Sendable {
         var video: String
@@ -41,6 +45,7 @@ struct JobView: Encodable, Sendable {
         var qaPassed: Bool
         var qaFailures: [String]
         var wallSeconds: Double
+        var warnings: [String]
     }
 
     init(_ job: JobRecord) {
@@ -72,7 +77,7 @@ struct JobView: Encodable, Sendable {
                 subtitlesVtt: result.subtitlesVtt == nil ? nil : base + "/subtitles.vtt",
                 plan: base + "/plan", timeline: base + "/timeline", qa: base + "/qa",
                 duration: result.duration, videoBytes: result.videoBytes, videoSha256: result.videoSha256,
-                qaPassed: result.qaPassed, qaFailures: result.qaFailures, wallSeconds: result.wallSeconds
+                qaPassed: result.qaPassed, qaFailures: result.qaFailures, wallSeconds: result.wallSeconds, warnings: result.warnings
             )
         }
     }

@@ -32,8 +32,13 @@ enum OpenAPISchemas {
             "description": "seconds, at most 6 hours: a number or an exact fraction such as \"10/3\"",
         ]
         let baseProperties: [String: Any] = [
-            "script": ["type": "string", "pattern": "\\S", "description": "the text to plan and narrate (or give `prompt`)"],
-            "prompt": ["type": "string", "pattern": "\\S", "description": "alias of script"],
+            "script": ["type": "string", "pattern": "\\S", "description": "the text to plan and narrate, as written (or give `prompt`)"],
+            "prompt": ["type": "string", "pattern": "\\S",
+                       "description": "what the video is about: an LLM of [studio] planner writes the script from it; with none, it is narrated as the script"],
+            "providers": object([
+                "planner": ["type": "string", "pattern": "^[a-z0-9][a-z0-9_-]{0,31}$", "description": "a name in [studio] planner to start from, or offline"],
+                "voice": ["type": "string", "pattern": "^[a-z0-9][a-z0-9_-]{0,31}$", "description": "a name in [studio] voice to start from, or offline"],
+            ], closed: true),
             "title": ["type": "string", "maxLength": 200],
             "language": enumeration(Language.allCases.map(\.rawValue)),
             "preset": enumeration(Preset.builtin.map(\.name)),
@@ -70,7 +75,7 @@ enum OpenAPISchemas {
             "TimelineRequest": object(timelineProperties, required: ["timeline"], closed: true),
             "CostEstimate": object([
                 "compute_seconds": number, "usd": number, "eta_seconds": number,
-                "items": array(object(["kind": string, "units": number, "usd": number])),
+                "items": array(object(["kind": string, "units": number, "usd": number, "provider": string])),
             ]),
             "Job": object([
                 "id": string, "state": enumeration(jobStates), "stage": enumeration(stages), "progress": number,
@@ -81,8 +86,14 @@ enum OpenAPISchemas {
                 "result": object([
                     "video": string, "thumbnail": string, "subtitles_srt": string, "subtitles_vtt": string, "plan": string,
                     "timeline": string, "qa": string, "duration": number, "video_bytes": integer, "video_sha256": string,
-                    "qa_passed": boolean, "qa_failures": array(string), "wall_seconds": number,
+                    "qa_passed": boolean, "qa_failures": array(string), "wall_seconds": number, "warnings": array(string),
                 ]),
+                "provider_calls": array(object([
+                    "provider": string, "kind": string, "stage": enumeration(stages), "purpose": string, "started_at": dateTime,
+                    "seconds": number, "attempts": integer, "units": number, "unit": string, "usd": number,
+                    "outcome": enumeration(["succeeded", "cached", "failed", "skipped"]), "error_code": string, "message": string,
+                ])),
+                "remote_usd": number,
                 "links": ["type": "object", "additionalProperties": string],
             ], required: ["id", "state", "progress", "attempts", "links"]),
             "JobList": object(["jobs": array(ref("Job")), "next": string], required: ["jobs"]),

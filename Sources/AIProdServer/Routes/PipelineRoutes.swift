@@ -37,8 +37,11 @@ struct PipelineRoutes<Store: JobStore, Planner: JobPlanning, Prober: AssetProbin
 
     func show(_ context: APIRequestContext) async throws -> Response {
         let id = try JobIDParameter.read(context)
-        let job = try await services.store { try $0.job(id) }
-        return JSONResponse.make(JobView(job))
+        let (job, calls) = try await services.store { store in (try store.job(id), try store.providerCalls(job: id)) }
+        var view = JobView(job)
+        view.providerCalls = calls
+        view.remoteUsd = calls.reduce(0) { $0 + $1.usd }
+        return JSONResponse.make(view)
     }
 
     func cancel(_ context: APIRequestContext) async throws -> Response {

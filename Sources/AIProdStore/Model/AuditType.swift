@@ -1,4 +1,5 @@
-/// The nine kinds of audit rows (the seed's names, kept for whoever reads the log).
+/// The kinds of audit rows (the seed's nine names, kept for whoever reads the log, and
+/// `provider_call`).
 public enum AuditType: String, Codable, Sendable, CaseIterable {
     case pipelineRun = "pipeline_run"
     case pipelineResult = "pipeline_result"
@@ -10,4 +11,6 @@ public enum AuditType: String, Codable, Sendable, CaseIterable {
     case dataAccess = "data_access"
     case error
     case securityAlert = "security_alert"
+    /// A call to a remote provider: which, for which job and stage, how it ended, what it cost.
+    case providerCall = "provider_call"
 }

@@ -132,6 +132,29 @@ enum StoreMigrations {
         migrator.registerMigration("v3-jobs-finished-index") { db in
             try db.execute(sql: "CREATE INDEX jobs_finished ON jobs(finished_at) WHERE finished_at IS NOT NULL")
         }
+        // Every call to a remote provider (issue 9): what the job's record, cost and audit show.
+        migrator.registerMigration("v4-provider-calls") { db in
+            try db.execute(sql: """
+                CREATE TABLE provider_calls (
+                    id INTEGER PRIMARY KEY,
+                    job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+                    provider TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    stage TEXT NOT NULL,
+                    purpose TEXT NOT NULL,
+                    started_at REAL NOT NULL,
+                    seconds REAL NOT NULL,
+                    attempts INTEGER NOT NULL,
+                    units REAL NOT NULL,
+                    unit TEXT NOT NULL,
+                    usd REAL NOT NULL,
+                    outcome TEXT NOT NULL,
+                    error_code TEXT,
+                    message TEXT
+                );
+                CREATE INDEX provider_calls_job ON provider_calls(job_id);
+                """)
+        }
         return migrator
     }
 }

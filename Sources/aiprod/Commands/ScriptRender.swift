@@ -22,7 +22,9 @@ struct ScriptRender {
         if let watermark = command.watermark { config.watermark = watermark }
         let spec = JobSpec(script: try StudioOptions.readScript(command.timeline, config: config), preset: try studio.resolvedPreset().name,
                            duration: try studio.targetDuration(), seed: studio.seed)
-        let runner = try StudioFactory.runner(studio: config, limits: try file.limits())
+        var service = file.service
+        service.studio = config
+        let runner = try StudioFactory.runner(studio: config, limits: try file.limits(), remote: RemoteStudio(config: service))
         let outputs = ScriptOutputs(video: command.output)
         let directory = JobDirectory(root: outputs.jobDirectory)
 

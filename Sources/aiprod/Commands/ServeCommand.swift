@@ -41,7 +41,8 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try DaemonStore.open(config, logger: logger)
         let runner: StudioFactory.LocalRunner
         do {
-            runner = try StudioFactory.runner(studio: config.studio, limits: config.limits, defaultPreset: config.render.defaultPreset)
+            runner = try StudioFactory.runner(studio: config.studio, limits: config.limits, defaultPreset: config.render.defaultPreset,
+                                              remote: RemoteStudio(config: config))
         } catch {
             throw ExitCodes.report(error)
         }
@@ -59,7 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
         let rateLimiter = RateLimiter(config.rateLimit)
         let application = buildApplication(
             settings: ServerSettings(config), store: store,
-            planner: StudioEstimator(studio: config.studio, render: config.render, costs: config.costs),
+            planner: StudioEstimator(config: config),
             prober: MediaProber(), logger: logger, rateLimiter: rateLimiter, metrics: metrics,
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? config.server.port

@@ -16,7 +16,7 @@ struct StudioPlanning: JobPlanning {
         }
         let plan: Plan
         do {
-            plan = try OfflinePlanner().plan(spec.script ?? "", preset: preset, seed: spec.seed, targetDuration: spec.duration)
+            plan = try OfflinePlanner().plan(spec.script ?? spec.prompt ?? "", preset: preset, seed: spec.seed, targetDuration: spec.duration)
         } catch {
             throw PlanningFailure(errorMessage: error.description)
         }
