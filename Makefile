@@ -15,7 +15,7 @@ SWIFT ?= swift
 # Debian 12 packages the build and the tests need (see docs/DEVELOPERS.md).
 DEB_PACKAGES := pkg-config libavcodec-dev libavformat-dev libavfilter-dev libavutil-dev \
 	libswresample-dev libswscale-dev libfreetype-dev fonts-dejavu-core libsqlite3-dev libcurl4-openssl-dev \
-	libssl-dev libespeak-ng-dev espeak-ng-data libfluidsynth-dev timgm6mb-soundfont curl jq
+	libssl-dev libespeak-ng-dev espeak-ng-data libfluidsynth-dev timgm6mb-soundfont curl jq strace
 # What `make deb` needs on top: dpkg-shlibdeps, lintian, systemd-analyze, python3 (the man page).
 DEB_TOOLS := dpkg-dev lintian systemd python3 fakeroot
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
