@@ -25,7 +25,7 @@ struct SchemaTests {
         #expect(foreignKeys == 1)
     }
 
-    @Test("the claim, lease, token, audit, listing, cost and last-hour queries are served by indexes")
+    @Test("the claim, lease, token, audit, listing, cost, last-hour and provider-call queries are served by indexes")
     func queryPlans() throws {
         let fixture = try StoreFixture()
         func plan(_ sql: String) throws -> String {
@@ -50,5 +50,6 @@ struct SchemaTests {
             WHERE finished_at IS NOT NULL AND finished_at >= 1 ORDER BY finished_at LIMIT 10
             """)
         #expect(lastHour.contains("jobs_finished") && !lastHour.contains("TEMP B-TREE"))
+        #expect(try plan("SELECT * FROM provider_calls WHERE job_id = 'j' ORDER BY id").contains("provider_calls_job"))
     }
 }
