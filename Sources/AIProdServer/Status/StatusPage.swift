@@ -124,10 +124,10 @@ struct StatusPage: Sendable {
 
     // MARK: Pieces
 
-    /// The title, else the script's first 80 characters, else what kind of job it is.
+    /// The title, else the script's (or prompt's) first 80 characters, else what kind of job it is.
     static func title(of job: JobRecord) -> String {
         if let title = job.spec.title, !title.isEmpty { return String(title.prefix(120)) }
-        if let script = job.spec.script, !script.isEmpty {
+        if let script = job.spec.script ?? job.spec.prompt, !script.isEmpty {
             let line = script.prefix(80).map { $0.isNewline ? " " : $0 }
             return String(line) + (script.count > 80 ? "…" : "")
         }
