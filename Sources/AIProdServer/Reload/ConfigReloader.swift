@@ -93,10 +93,15 @@ public final class ConfigReloader: Sendable {
         }
     }
 
-    /// `section.key` of every value that differs between `old` and `new`, in file order.
+    /// `section.key` of every value that differs between `old` and `new`, in file order. Sections
+    /// are matched by name: a `[provider.NAME]` added or removed changes all its keys.
     static func changedKeys(from old: ServiceConfig, to new: ServiceConfig) -> [String] {
-        zip(old.sections, new.sections).flatMap { before, after in
-            ConfigEntry.changedKeys(in: after.name, from: before.entries, to: after.entries)
+        let before = Dictionary(old.sections.map { ($0.name, $0.entries) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(new.sections.map { ($0.name, $0.entries) }, uniquingKeysWith: { first, _ in first })
+        let names = new.sections.map(\.name) + old.sections.map(\.name).filter { after[$0] == nil }
+        return names.flatMap { name in
+            guard let entries = after[name] else { return (before[name] ?? []).map { "\(name).\($0.key)" } }
+            return ConfigEntry.changedKeys(in: name, from: before[name] ?? [], to: entries)
         }
     }
 }

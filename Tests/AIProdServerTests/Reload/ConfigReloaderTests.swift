@@ -75,6 +75,19 @@ struct ConfigReloaderTests {
         #expect(seen.webhooks.withLock { $0.count } == 1, "an unchanged section is not applied again")
     }
 
+    @Test("a provider added or removed needs a restart, named by its keys (its key by name only)")
+    func providers() throws {
+        let directory = ScratchDirectory()
+        let provider = "\n[provider.llm]\nkind = openai-chat\nurl = http://gpu:11434/v1\nmodel = m\nkey = sk-hidden-value\n"
+        let file = directory.write(Self.ini() + provider, to: "aiprod.ini")
+        let (reloader, _) = try Self.reloader(file)
+        directory.write(Self.ini(), to: "aiprod.ini")
+        let removed = reloader.reload()
+        #expect(removed.needsRestart.contains("provider.llm.kind") && removed.needsRestart.contains("provider.llm.key"))
+        #expect(!"\(removed)".contains("sk-hidden-value"))
+        #expect(removed.needsRestart.allSatisfy { $0.hasPrefix("provider.llm.") }, "other sections are compared with themselves")
+    }
+
     @Test("a broken file: nothing applied, the error names the file and line", arguments: [
         ("[log]\nlevel = loud\n", 2),
         ("[server]\nport = 80\nnonsense\n", 3),
