@@ -46,6 +46,10 @@ extension PlannerTests {
             ("8,333 scenes", String(repeating: "A b.\n\n", count: 8_333)),
             ("elisions", String(repeating: "l'", count: 25_000)),
             ("a hyphenated word of 25,000 parts", String(repeating: "a-", count: 25_000)),
+            ("16,666 lowercase initials: one sentence", String(repeating: "a. ", count: 16_666)),
+            ("7,142 times", String(repeating: "9 p.m. ", count: 7_142)),
+            ("a tag after every dot", String(repeating: "a. <b> ", count: 7_142)),
+            ("a heading of nested quotes", String(repeating: "(«\"", count: 6_000) + "a" + String(repeating: ",\"»)", count: 6_000)),
         ]
 
         @Test("each plans (or is refused with a StudioError) within the bound", arguments: scripts.indices)

@@ -30,17 +30,21 @@ enum Abbreviation: Sendable, Hashable {
     /// `nextIsNumber`: whether a digit follows ("no. 5"); `startsSentence`: whether `token` is
     /// the first word of its sentence (a list number, "1. Buy milk"). Nil: an ordinary word,
     /// whose dot ends the sentence when a new one starts after it.
-    static func classify(_ token: Substring, previous: Substring?, nextIsNumber: Bool, startsSentence: Bool) -> Abbreviation? {
+    /// (`previous` and `startsSentence` are only worked out for the tokens that need them: the
+    /// segmenter's answer for them walks back through the sentence.)
+    static func classify(
+        _ token: Substring, previous: @autoclosure () -> Substring?, nextIsNumber: Bool, startsSentence: @autoclosure () -> Bool
+    ) -> Abbreviation? {
         guard !token.isEmpty else { return nil }
         if titles.contains(String(token)) { return .binding }
         let lowered = token.lowercased()
         if inline.contains(lowered) { return .binding }
         if closing.contains(lowered) { return .soft }
         if (lowered == "no" || lowered == "nº"), nextIsNumber { return .binding }
-        if lowered == "ex", previous?.lowercased() == "p." { return .binding }
+        if lowered == "ex", previous()?.lowercased() == "p." { return .binding }
         if token.count == 1, token.first!.isUppercase { return .binding }
         if isDottedAcronym(token) { return .binding }
-        if startsSentence, token.allSatisfy(\.isNumber) { return .binding }
+        if token.allSatisfy(\.isNumber), startsSentence() { return .binding }
         return nil
     }
 

@@ -126,9 +126,11 @@ struct SentenceSegmenter: Sendable {
             if run.contains("!") || run.contains("?") { return opens || startsWithNonLetter(at: next) }
             if run.count > 1 || run.contains("…") { return opens || capitalAfterMarkup(at: next) }
             let (token, tokenStart) = token(before: position)
-            let previous = tokenStart > start ? self.token(before: tokenStart - 1).token : nil
-            let startsSentence = !characters[start..<tokenStart].contains { $0.isLetter || $0.isNumber }
-            switch Abbreviation.classify(token[...], previous: previous?[...], nextIsNumber: following.isNumber, startsSentence: startsSentence) {
+            let kind = Abbreviation.classify(
+                token[...], previous: tokenStart > start ? self.token(before: tokenStart - 1).token[...] : nil,
+                nextIsNumber: following.isNumber,
+                startsSentence: !characters[start..<tokenStart].contains { $0.isLetter || $0.isNumber })
+            switch kind {
             case .binding: return false
             case .soft: return opens || capitalAfterMarkup(at: next)
             case nil: return opens || startsWithNonLetter(at: next)
