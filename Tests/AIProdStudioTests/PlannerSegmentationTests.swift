@@ -32,6 +32,12 @@ extension PlannerTests {
             ("- Hello there\n- Goodbye", ["- Hello there", "- Goodbye"]),
             ("The rain\nfell all night.", ["The rain fell all night."]),
             ("See www.example.org for more. Thanks.", ["See www.example.org for more.", "Thanks."]),
+            ("For forty-two years, Mr. Elias Hart kept the light. Dr. Quinn came.",
+             ["For forty-two years, Mr. Elias Hart kept the light.", "Dr. Quinn came."]),
+            ("Every evening at 9 p.m. the lamp was lit. At 6 a.m. he woke.",
+             ["Every evening at 9 p.m. the lamp was lit.", "At 6 a.m. he woke."]),
+            ("He came home at 9 p.m. The lamp was lit.", ["He came home at 9 p.m.", "The lamp was lit."]),
+            ("He read J. R. R. Tolkien. Then he slept.", ["He read J. R. R. Tolkien.", "Then he slept."]),
         ])
         func english(text: String, expected: [String]) {
             #expect(segmenter.sentences(in: text) == expected)
@@ -63,8 +69,27 @@ extension PlannerTests {
             ("Il mesure 1,85 m. Elle mesure 1.70 m. Ils sont grands.",
              ["Il mesure 1,85 m.", "Elle mesure 1.70 m.", "Ils sont grands."]),
             ("Il est parti. — Pourquoi ? — Je ne sais pas.", ["Il est parti.", "— Pourquoi ?", "— Je ne sais pas."]),
+            ("M. Durand et Mme Lefèvre arrivent. Le Dr Martin aussi.", ["M. Durand et Mme Lefèvre arrivent.", "Le Dr Martin aussi."]),
+            ("César meurt en 44 av. J.-C. à Rome. Puis vint Auguste.", ["César meurt en 44 av. J.-C. à Rome.", "Puis vint Auguste."]),
         ])
         func french(text: String, expected: [String]) {
+            #expect(segmenter.sentences(in: text) == expected)
+        }
+
+        @Test("a sentence ends before markup or any other non-letter that starts the next token", arguments: [
+            ("See the details. <script>alert(1)</script> Next sentence.",
+             ["See the details.", "<script>alert(1)</script> Next sentence."]),
+            ("Done. 🎉 Party time.", ["Done.", "🎉 Party time."]),
+            ("Stop! <b>now</b> please.", ["Stop!", "<b>now</b> please."]),
+            ("It ended. [Applause] Then silence.", ["It ended.", "[Applause] Then silence."]),
+            ("It ended. **then** silence.", ["It ended.", "**then** silence."]),
+            ("Il arrive à 9 h. <b>Puis</b> il part.", ["Il arrive à 9 h.", "<b>Puis</b> il part."]),
+            ("Wait… <i>Then</i> he left.", ["Wait…", "<i>Then</i> he left."]),
+            ("I waited... <i>then</i> left.", ["I waited... <i>then</i> left."]),
+            ("Apples, pears, etc. <b>and</b> more.", ["Apples, pears, etc. <b>and</b> more."]),
+            ("Say it. , then go.", ["Say it. , then go."]),
+        ])
+        func markup(text: String, expected: [String]) {
             #expect(segmenter.sentences(in: text) == expected)
         }
 

@@ -51,11 +51,13 @@ struct PlannerTests {
         #expect(plan.warnings.isEmpty)
         #expect(plan.preset == "youtube-1080p")
         #expect(plan.wordsPerMinute == 165)
-        #expect(plan.scenes.map(\.index) == [0, 1, 2, 3])
-        #expect(plan.scenes.map(\.mood).prefix(3) == [.calm, .playful, .dramatic])
+        // Four paragraphs of 11 to 16 s: the three over 12 s are two scenes each.
+        #expect(plan.scenes.map(\.index) == Array(0..<7))
+        #expect(plan.scenes.allSatisfy { $0.speechSeconds <= Rational(12) })
+        #expect(plan.scenes.map(\.mood).prefix(4) == [.calm, .calm, .uplifting, .dramatic])
         #expect(plan.scenes[0].soundCues.map(\.category) == [.sea, .birds])
-        #expect(plan.scenes[2].soundCues.map(\.category) == [.thunder, .rain])
-        #expect(plan.scenes[3].soundCues.map(\.category).contains(.bell))
+        #expect(plan.scenes[3].soundCues.map(\.category) == [.thunder, .rain])
+        #expect(plan.scenes[5].soundCues.map(\.category).contains(.bell))
         #expect(plan.scenes.allSatisfy { $0.transition == Preset.youtube1080p.transition(for: $0.mood) })
         #expect(plan.scenes.reduce(0) { $0 + $1.wordCount } == 139)
         #expect(!plan.scenes.flatMap(\.sentences).contains { $0.contains("#") })
@@ -67,11 +69,13 @@ struct PlannerTests {
         #expect(plan.title == "Une nuit à la montagne")
         #expect(plan.language == .french)
         #expect(plan.warnings.isEmpty)
-        #expect(plan.scenes.map(\.mood) == [.calm, .mysterious, .dramatic, .uplifting])
+        // Three of the four paragraphs run over 12 s: two scenes each.
+        #expect(plan.scenes.allSatisfy { $0.speechSeconds <= Rational(12) })
+        #expect(plan.scenes.map(\.mood) == [.mysterious, .calm, .mysterious, .mysterious, .dramatic, .uplifting, .epic])
         #expect(plan.scenes.map { $0.soundCues.map(\.category) } == [
-            [.wind, .fire], [.door, .footsteps], [.thunder, .rain], [.birds, .bell],
+            [.wind, .fire], [.wind], [.door], [.footsteps], [.thunder, .rain], [.birds, .bell], [],
         ])
-        #expect(plan.scenes[2].sentences.last == "M. Durand vérifie l'horloge : il est déjà trois heures.")
-        #expect(plan.scenes[3].sentences.contains("Quelle aventure…"))
+        #expect(plan.scenes[4].sentences.last == "M. Durand vérifie l'horloge : il est déjà trois heures.")
+        #expect(plan.scenes[6].sentences.contains("Quelle aventure…"))
     }
 }

@@ -5,7 +5,9 @@ import AIProdCore
 ///
 /// The rules (the usual broadcast ones): at most 42 characters a line and 2 lines a cue; a cue
 /// shows 1 to 7 seconds; cues break after a sentence where they can, else after a clause (`,`
-/// `;` `:` or a pause in the voice), and never inside a word. A cue appears exactly when its
+/// `;` `:` or a pause in the voice), never inside a word, and not between an abbreviation, an
+/// initial or a time and the word after it ("Mr." / "Elias", "J." / "R.", "p.m." / "the": the
+/// planner's ``Abbreviation`` rules, so a cue ends where a sentence does). A cue appears exactly when its
 /// first word is heard (never ahead of the voice) and goes when its last word ends; a cue
 /// shorter than a second stays on into the silence after it, up to a second, but never into
 /// the next cue. Cues never overlap.
@@ -40,6 +42,7 @@ public struct SubtitleCueBuilder: Sendable {
         let maximum = maximumDuration.samples(at: sampleRate)
         let breaker = SubtitleLineBreaker(maxLineLength: maxLineLength, maxLines: maxLines)
         let texts = words.map { $0.text.split { $0 == " " || $0.isNewline }.joined(separator: " ") }
+        let breaks = SubtitleBreak.breaks(after: texts)
 
         // best[j]: the cheapest way to cut words[0..<j] into cues, and where its last cue starts.
         let count = words.count
@@ -51,11 +54,11 @@ public struct SubtitleCueBuilder: Sendable {
                 let span = words[end - 1].endSample - words[start].startSample
                 if end > start + 1, span > maximum { break }
                 // A lone word always has lines, so every `best` entry is reachable.
-                guard let lines = breaker.lines(Array(texts[start..<end])) else { break }
-                let cost = best[start].cost + cueCost(words, start: start, end: end, minimum: minimum, limit: limit)
-                    + 8 * internalSentences + (lines.count > 1 && SubtitleBreak(after: lines[0]) == .none ? 4 : 0)
-                if cost < best[end].cost { best[end] = (cost, start, lines) }
-                if SubtitleBreak(after: texts[end - 1]) == .sentence { internalSentences += 1 }
+                guard let layout = breaker.layout(Array(texts[start..<end]), breaks: Array(breaks[start..<end])) else { break }
+                let cost = best[start].cost + cueCost(words, breaks: breaks, start: start, end: end, minimum: minimum, limit: limit)
+                    + 8 * internalSentences + (layout.lines.count > 1 ? Self.lineBreakCost(layout.firstBreak) : 0)
+                if cost < best[end].cost { best[end] = (cost, start, layout.lines) }
+                if breaks[end - 1] == .sentence { internalSentences += 1 }
             }
         }
 
@@ -83,20 +86,32 @@ public struct SubtitleCueBuilder: Sendable {
         return cues
     }
 
+    /// What breaking a cue's two lines after `kind` costs: nothing after punctuation, a little
+    /// mid-phrase, much between an abbreviation and its word.
+    private static func lineBreakCost(_ kind: SubtitleBreak) -> Int {
+        switch kind {
+        case .sentence, .clause: return 0
+        case .none: return 4
+        case .bound: return 20
+        }
+    }
+
     /// What a cue of `words[start..<end]` costs: some for every cue (so cues are full), more the
     /// worse the break after it, much more if it must show for less than the minimum. (The
     /// caller adds the cue's inside: each sentence it runs across, and a line broken mid-phrase.)
     /// Two short sentences share a cue, a line each; a short one does not pull half of a long
     /// one into its cue.
-    private func cueCost(_ words: [WordTiming], start: Int, end: Int, minimum: Int64, limit: Int64?) -> Int {
+    private func cueCost(_ words: [WordTiming], breaks: [SubtitleBreak], start: Int, end: Int, minimum: Int64, limit: Int64?) -> Int {
         var cost = 10
         if end < words.count {
             let gap = words[end].startSample - words[end - 1].endSample
             let pause = gap * 4 >= minimum  // a quarter second of silence
-            switch SubtitleBreak(after: words[end - 1].text) {
+            switch breaks[end - 1] {
             case .sentence: break
             case .clause: cost += pause ? 2 : 4
             case .none: cost += pause ? 4 : 15
+            // Dearer than a cue under the minimum: "Mr." alone at a cue's end is never right.
+            case .bound: cost += 60
             }
         }
         let room = end < words.count ? words[end].startSample : limit ?? Int64.max

@@ -4,7 +4,7 @@ import AIProdCore
 /// milliseconds per script.
 ///
 /// Script → title (``TitleExtractor``) → language (``LanguageDetector``) → scenes
-/// (``SceneGrouper``, ``SentenceSegmenter``) → per scene keywords (``KeywordExtractor``),
+/// (``SceneGrouper``, ``SentenceSegmenter``, ``SceneHeading``) → per scene keywords (``KeywordExtractor``),
 /// mood (``MoodLexicon``), sound cues (``SoundCueLexicon``), the preset's transition for the
 /// mood → durations (``SpeechPacer``). Every step is deterministic; the seed only settles ties
 /// between equally-scored moods (see ``MoodLexicon``), so two seeds give plans that differ at
@@ -14,7 +14,8 @@ public struct OfflinePlanner: ScriptPlanner {
     public var maxScriptCharacters: Int
     /// The voice's speaking rate, words per minute, that durations are estimated at.
     public var wordsPerMinute: Int
-    /// Seconds of speech a scene aims for when long paragraphs are split.
+    /// Seconds of speech a scene runs at most (unless one sentence is longer): longer
+    /// paragraphs are split.
     public var targetSecondsPerScene: Int
 
     public init(config: StudioConfig = StudioConfig(), targetSecondsPerScene: Int = 12) {
@@ -50,7 +51,7 @@ public struct OfflinePlanner: ScriptPlanner {
             let mood = moods.mood(of: words, language: language, seed: seed, sceneIndex: index)
             return PlannedScene(
                 index: index,
-                heading: block.heading ?? SceneGrouper.heading(from: block.sentences),
+                heading: block.heading ?? SceneHeading(language: language).heading(from: block.sentences),
                 sentences: block.sentences,
                 keywords: keywords.keywords(in: words, language: language),
                 mood: mood,

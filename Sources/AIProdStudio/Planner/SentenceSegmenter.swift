@@ -4,15 +4,19 @@
 /// A sentence ends at `.`, `!`, `?`, `…` (or a run of them: `?!`, `!?`, `...`), taken together
 /// with the quotes and brackets that close right after it (`."`, `! »` with French spacing,
 /// `?”`, `.)`), when whitespace and a sentence start follow: a capital, an opening quote
-/// (« “ " ‘), a dialogue dash (— – or "- "), or, after `.` `!` `?` only, a digit. So:
-/// - an ellipsis ends a sentence only before a capital, a quote or a dash ("Il hésita… puis
-///   partit." is one sentence);
+/// (« “ " ‘), a dialogue dash (— – or "- "), or, after `.` `!` `?` only, anything but a
+/// lowercase word or punctuation that continues the sentence: a digit, a tag (`<script>`), a
+/// bracket, a symbol, an emoji. So:
+/// - an ellipsis ends a sentence only before a capital, a quote or a dash, markup before it
+///   looked through ("Il hésita… puis partit." is one sentence, "Wait… <i>Then</i>" two);
 /// - `!` and `?` followed by a lowercase word do not (« Viens ! » dit-elle.);
 /// - a dot glued to what follows is not an end (3.14, e.g., www.example.org), and 3,14 has none;
-/// - a dot after an abbreviation is not an end: titles (M., Mme, Mlle, Dr., Pr., St., Mr., Mrs.,
-///   Ms.…, matched with their capital), e.g., i.e., vs., cf., p. and p. ex., no. before a number,
-///   a single capital initial (J. K. Rowling), a dotted acronym (U.S.), a list number (1.).
-///   "etc.", "Jr." and the like end a sentence only when a sentence start follows;
+/// - a dot after an abbreviation is not an end (``Abbreviation``, shared with the subtitles):
+///   titles (M., Mme, Mlle, Dr., Pr., St., Mr., Mrs., Ms.…, matched with their capital), e.g.,
+///   i.e., vs., cf., av., p. and p. ex., no. before a number, a single capital initial
+///   (J. K. Rowling), a dotted acronym (U.S.), a list number (1.). "etc.", "Jr.", "a.m.",
+///   "p.m." and "J.-C." end a sentence only when a sentence start follows ("at 9 p.m. the lamp"
+///   is one sentence);
 /// - French spacing before ; : ! ? and inside « » is kept as typed, non-breaking spaces included;
 /// - a line starting with a dialogue dash or an opening quote starts a new sentence, whatever
 ///   ended the line before; other line breaks inside a paragraph are plain spaces.
@@ -31,15 +35,10 @@ struct SentenceSegmenter: Sendable {
     static let openers: Set<Character> = ["«", "“", "\"", "‘", "—", "–", "(", "[", "¿", "¡"]
     /// Characters that open a sentence at the start of a line.
     static let lineOpeners: Set<Character> = ["«", "“", "\"", "—", "–"]
-    /// Abbreviations matched as written: titles before a name, which a capital follows.
-    static let titles: Set<String> = [
-        "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Mgr", "Me", "Dr", "Drs", "Pr", "Prof", "St", "Ste", "Mr", "Mrs",
-        "Ms", "Messrs", "Sgt", "Capt", "Lt", "Col", "Gen", "Gov", "Rev", "Hon",
-    ]
-    /// Abbreviations matched in any case, which never end a sentence.
-    static let inlineAbbreviations: Set<String> = [
-        "e.g", "i.e", "vs", "cf", "p", "pp", "fig", "vol", "ch", "chap", "env", "approx", "av", "apr", "j.-c", "ibid",
-    ]
+    /// Characters that continue a sentence after a terminator and whitespace: punctuation and
+    /// closing marks. Any other non-letter (a tag, a bracket, a digit, an emoji, a symbol) starts
+    /// the next sentence, as a capital does.
+    static let continuers: Set<Character> = [",", ";", ":", ".", "…", "!", "?", ")", "]", "}", "»", "”", "’"]
 
     /// One pass over a paragraph's characters.
     private struct Scan {
@@ -124,24 +123,45 @@ struct SentenceSegmenter: Sendable {
         private func endsSentence(run: ArraySlice<Character>, at position: Int, next: Int) -> Bool {
             let following = characters[next]
             let opens = following.isUppercase || opensSentence(at: next)
-            if run.contains("!") || run.contains("?") { return opens || following.isNumber }
-            if run.count > 1 || run.contains("…") { return opens }
+            if run.contains("!") || run.contains("?") { return opens || startsWithNonLetter(at: next) }
+            if run.count > 1 || run.contains("…") { return opens || capitalAfterMarkup(at: next) }
             let (token, tokenStart) = token(before: position)
-            if !token.isEmpty {
-                if SentenceSegmenter.titles.contains(token) { return false }
-                let lowered = token.lowercased()
-                if SentenceSegmenter.inlineAbbreviations.contains(lowered) { return false }
-                if lowered == "no" || lowered == "nº" { if following.isNumber { return false } }
-                if lowered == "ex", tokenStart > start, self.token(before: tokenStart - 1).token.lowercased() == "p." {
-                    return false
-                }
-                if token.count == 1, token.first!.isUppercase { return false }
-                if isDottedAcronym(token) { return false }
-                if token.allSatisfy(\.isNumber), !characters[start..<tokenStart].contains(where: { $0.isLetter || $0.isNumber }) {
-                    return false
-                }
+            let kind = Abbreviation.classify(
+                token[...], previous: tokenStart > start ? self.token(before: tokenStart - 1).token[...] : nil,
+                nextIsNumber: following.isNumber,
+                startsSentence: !characters[start..<tokenStart].contains { $0.isLetter || $0.isNumber })
+            switch kind {
+            case .binding: return false
+            case .soft: return opens || capitalAfterMarkup(at: next)
+            case nil: return opens || startsWithNonLetter(at: next)
             }
-            return opens || following.isNumber
+        }
+
+        /// Whether the next token starts with something other than a word going on in lowercase
+        /// or punctuation continuing the sentence: a digit, a tag (`<script>`), a bracket, a
+        /// symbol or an emoji. "details. <b>Next</b>" ends a sentence, "etc. and" does not.
+        private func startsWithNonLetter(at index: Int) -> Bool {
+            let character = characters[index]
+            return !character.isLetter && !SentenceSegmenter.continuers.contains(character)
+        }
+
+        /// Whether a capital comes first once the markup and marks opening the next token are
+        /// skipped (`<i>Then`, `**Then`, `🎉 Then`): an ellipsis or "etc." before it ends the
+        /// sentence. Looks a bounded way ahead, so a paragraph is still read in linear time.
+        private func capitalAfterMarkup(at index: Int) -> Bool {
+            var index = index
+            let limit = min(characters.count, index + 256)
+            while index < limit {
+                let character = characters[index]
+                if character == "<", let close = characters[index..<limit].firstIndex(of: ">") {
+                    index = close + 1
+                    continue
+                }
+                if character.isLetter { return character.isUppercase }
+                if character.isNumber || SentenceSegmenter.continuers.contains(character) { return false }
+                index += 1
+            }
+            return false
         }
 
         /// The word right before `position`, without the opening marks that precede it, and
@@ -151,12 +171,6 @@ struct SentenceSegmenter: Sendable {
             while first > start, !characters[first - 1].isWhitespace { first -= 1 }
             while first < position, !(characters[first].isLetter || characters[first].isNumber) { first += 1 }
             return (String(characters[first..<max(first, position)]), first)
-        }
-
-        /// U.S, J.K: single letters joined by dots.
-        private func isDottedAcronym(_ token: String) -> Bool {
-            let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-            return parts.count > 1 && parts.allSatisfy { $0.count == 1 && $0.first!.isLetter }
         }
 
         private func opensSentence(at index: Int) -> Bool {
