@@ -23,6 +23,15 @@ struct SpeechTextTests {
         #expect(symbols.spoken == "20 °C, 5 € and 50 % © ok", "espeak-ng would say \"right arrow\"")
     }
 
+    @Test("What script and style elements hold is code: never read, never subtitled")
+    func scriptElements() {
+        let text = SpeechText("The details. <script type=\"x\">alert(1); var a = \"<b>\";</SCRIPT > Next one. <style>p { color: red }</style>Done <script/> here.")
+        #expect(text.subtitle == "The details. Next one. Done here.")
+        #expect(text.spoken == text.subtitle)
+        // An element never closed: only its tag goes, the prose after it stays.
+        #expect(SpeechText("Before <script> after.").subtitle == "Before after.")
+    }
+
     @Test("Markup tags, entities and markdown emphasis are formatting, removed from both")
     func markup() {
         let html = SpeechText("<p>The <b>big</b> <i class=\"x\">day</i><br/>is here &amp; now&nbsp;!</p><!-- note -->")

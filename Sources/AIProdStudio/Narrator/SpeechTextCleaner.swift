@@ -188,9 +188,29 @@ public enum SpeechTextCleaner {
             }
             let name = String(String.UnicodeScalarView(scalars[(index + 1)..<end].drop { $0 == "/" }.prefix { $0.properties.isAlphabetic || ("0"..."9").contains($0) })).lowercased()
             if blockTags.contains(name) { output.append("\n") }
+            let opening = scalars[index + 1] != "/" && scalars[end - 1] != "/"
             index = end + 1
+            // What a script or style element holds is code, never prose: skip to its end tag.
+            if opening, name == "script" || name == "style", let close = firstIndex(ofEndTag: name, in: scalars, from: index) {
+                index = close
+            }
         }
         return output
+    }
+
+    /// The index just past `</name…>` (any case) at or after `start`, or nil.
+    static func firstIndex(ofEndTag name: String, in scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        let pattern = Array(("</" + name).unicodeScalars)
+        var index = start
+        while index + pattern.count <= scalars.count {
+            if zip(scalars[index..<(index + pattern.count)], pattern).allSatisfy({ String($0).lowercased() == String($1) }) {
+                var end = index + pattern.count
+                while end < scalars.count, scalars[end] != ">" { end += 1 }
+                return end < scalars.count ? end + 1 : nil
+            }
+            index += 1
+        }
+        return nil
     }
 
     private static func firstIndex(of needle: [Unicode.Scalar], in scalars: [Unicode.Scalar], from start: Int) -> Int? {
