@@ -11,7 +11,10 @@ import Testing
 @Suite struct ProviderTransportTests {
     static let key = "sk-test-0123456789abcdef"
 
-    static func config(_ url: String, retries: Int = 2, timeout: Double = 5, breakerFailures: Int = 3, maxBytes: Int = 1 << 20) -> ProviderConfig {
+    /// The timeout is generous unless a test is about it: in a full parallel run the loopback
+    /// server's handlers can wait minutes for a cooperative thread, and a timed-out attempt would
+    /// be retried and counted.
+    static func config(_ url: String, retries: Int = 2, timeout: Double = 300, breakerFailures: Int = 3, maxBytes: Int = 1 << 20) -> ProviderConfig {
         var config = ProviderConfig(name: "fake", kind: .openAIChat, url: url, model: "m", key: ProviderKey(key), usdPer1kUnits: 2)
         config.retries = retries
         config.timeoutSeconds = timeout
@@ -78,7 +81,8 @@ import Testing
             let result = await Self.call(ProviderTransport(config: Self.config(base)), base + "/later", log: log)
             guard case .failure(let error) = result else { Issue.record("expected a failure"); return }
             #expect(error.code == .rateLimited && error.status == 429)
-            #expect(await server.requests().count == 1)
+            let sent = await server.requests()
+            #expect(sent.count == 1, "\(sent.map(\.path))")
             #expect(log.all.map(\.outcome) == [.failed])
         }
     }
