@@ -6,28 +6,47 @@ enum JSONNesting {
     static let maxDepth = 64
 
     static func isShallow(_ bytes: some Sequence<UInt8>, maxDepth: Int = maxDepth) -> Bool {
+        var walker = JSONBracketWalker()
         var depth = 0
-        var inString = false, escaped = false
         for byte in bytes {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
+            switch walker.step(byte) {
+            case .open:
                 depth += 1
                 if depth > maxDepth { return false }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-            default: break
+            case .close: depth -= 1
+            case .other: break
             }
         }
         return true
+    }
+}
+
+/// Reads JSON bytes one at a time and tells brackets that open or close a level from those
+/// inside strings (escapes included), without parsing anything: what depth checks and the
+/// search for an object's end share.
+struct JSONBracketWalker {
+    enum Step { case open, close, other }
+
+    private var inString = false, escaped = false
+
+    mutating func step(_ byte: UInt8) -> Step {
+        if inString {
+            if escaped {
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else if byte == UInt8(ascii: "\"") {
+                inString = false
+            }
+            return .other
+        }
+        switch byte {
+        case UInt8(ascii: "\""):
+            inString = true
+            return .other
+        case UInt8(ascii: "["), UInt8(ascii: "{"): return .open
+        case UInt8(ascii: "]"), UInt8(ascii: "}"): return .close
+        default: return .other
+        }
     }
 }

@@ -61,30 +61,17 @@ enum JSONObjectExtractor {
     /// The index of the `}` closing the `{` at `start`; nil when it is never closed, or the
     /// object nests deeper than ``JSONNesting/maxDepth``.
     private static func matchingBrace(_ bytes: [UInt8], from start: Int) -> Int? {
+        var walker = JSONBracketWalker()
         var depth = 0
-        var inString = false, escaped = false
         for index in start..<bytes.count {
-            let byte = bytes[index]
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
+            switch walker.step(bytes[index]) {
+            case .open:
                 depth += 1
                 if depth > JSONNesting.maxDepth { return nil }
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+            case .close:
                 depth -= 1
-                if depth == 0 { return byte == UInt8(ascii: "}") ? index : nil }
-                if depth < 0 { return nil }
-            default: break
+                if depth == 0 { return bytes[index] == UInt8(ascii: "}") ? index : nil }
+            case .other: break
             }
         }
         return nil

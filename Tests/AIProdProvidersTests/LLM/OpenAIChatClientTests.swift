@@ -17,12 +17,13 @@ import Testing
     ])
 
     static func client(_ base: String, structured: StructuredOutput = .auto, retries: Int = 0, timeout: Double = 5,
-                       maxBytes: Int = 4 << 20) -> OpenAIChatClient {
+                       maxBytes: Int = 4 << 20, breakerFailures: Int = 3) -> OpenAIChatClient {
         var config = ProviderConfig(name: "chat", kind: .openAIChat, url: base, model: "fake-model", key: ProviderKey(key), usdPer1kUnits: 0.5)
         config.structuredOutput = structured
         config.retries = retries
         config.timeoutSeconds = timeout
         config.maxResponseBytes = maxBytes
+        config.breakerFailures = breakerFailures
         return OpenAIChatClient(transport: ProviderTransport(config: config, backoffSeconds: 0.05))
     }
 
@@ -210,6 +211,19 @@ import Testing
             // A 5xx is not a refusal of structured output: no second, schema-in-prompt request.
             #expect(await server.requests().count == 2)
             #expect(await server.requests().allSatisfy { FakeChatServer.body(of: $0)["response_format"] != nil })
+        }
+    }
+
+    @Test func aProviderThatKeepsFailingIsSkippedByTheBreaker() async throws {
+        try await Self.serving({ _ in FakeProviderServer.json(#"{"error": "down"}"#, status: .serviceUnavailable) }) { server, base in
+            let log = CallLog()
+            let client = Self.client(base, breakerFailures: 2)
+            for _ in 0..<2 { _ = await Self.complete(client, log: log) }
+            let skipped = await Self.complete(client, log: log)
+            guard case .failure(let error) = skipped else { Issue.record("expected a skip"); return }
+            #expect(error.code == .circuitOpen)
+            #expect(await server.requests().count == 2)
+            #expect(log.all.map(\.outcome) == [.failed, .failed, .skipped])
         }
     }
 
