@@ -58,13 +58,15 @@ struct PlanReplyValidator: Sendable {
             if range.count > 1, milliseconds > Int64(maxSceneSeconds) * 1000 {
                 throw PlanRejection("\(name) (sentences \(scene.firstSentence)–\(scene.lastSentence)) runs about \(milliseconds / 1000) s of speech: split it, at most \(maxSceneSeconds) s per scene")
             }
-            let heading = try line(scene.heading, field: "heading", of: name, max: Self.maxHeadingCharacters)
+            // The author's heading, where the scene starts at one, wins over the model's.
+            var heading = headings[scene.firstSentence] ?? ""
+            if heading.isEmpty { heading = try line(scene.heading, field: "heading", of: name, max: Self.maxHeadingCharacters) }
             guard let mood = Mood(rawValue: scene.mood) else {
                 throw PlanRejection("\(name) has mood \"\(scene.mood.prefix(40))\": it must be one of \(Mood.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let visual = try line(scene.visual, field: "visual", of: name, max: Self.maxVisualCharacters)
             let cues = try self.cues(scene.soundCues, words: words.map(ScriptText.normalized), of: name)
-            choices.append(SceneChoice(heading: headings[scene.firstSentence] ?? heading, sentences: range, mood: mood,
+            choices.append(SceneChoice(heading: heading, sentences: range, mood: mood,
                                        soundCues: cues, visual: visual))
             next = scene.lastSentence + 1
         }

@@ -21,8 +21,9 @@ import Testing
 
     @Test func aValidAnswerBecomesScenes() throws {
         let json = Self.reply(Self.scene(1, 3, heading: "  Morning  ", cues: #"[{"category": "bell", "keyword": "bell"}, {"category": "sea", "keyword": "Waves"}]"#),
-                              Self.scene(4, 5, heading: "Ignored", mood: "mysterious", visual: "Dark houses."))
+                              Self.scene(4, 5, heading: "", mood: "mysterious", visual: "Dark houses."))
         let scenes = try Self.validator.scenes(from: json)
+        // The author's "## Night" heads its scene, whatever (even nothing) the model gave.
         #expect(scenes.map(\.heading) == ["Morning", "Night"])
         #expect(scenes.map(\.sentences.count) == [3, 2] && scenes.map(\.mood) == [.calm, .mysterious])
         // Cues in spoken order, on the scene's word, keyword as the planner compares it.
