@@ -19,6 +19,8 @@ import Testing
         var voice: String
         var wordsPerMinute: Int
         var pitch: Int
+        /// Silence added at every sentence end (neural voices pause longer than espeak-ng).
+        var sentencePause = 0.0
         var testDescription: String { name }
     }
 
@@ -32,6 +34,7 @@ import Testing
         Case(name: "English, faster, British voice", text: long, language: .english, voice: "en-gb", wordsPerMinute: 210, pitch: 70),
         Case(name: "English, slower, lower", text: long, language: .english, voice: "en-us", wordsPerMinute: 130, pitch: 30),
         Case(name: "English, short scene", text: VoiceFixture.english, language: .english, voice: "en-gb-scotland", wordsPerMinute: 190, pitch: 60),
+        Case(name: "English, 0.6 s longer sentence pauses", text: long, language: .english, voice: "en-us", wordsPerMinute: 180, pitch: 50, sentencePause: 0.6),
         Case(name: "French, faster, Belgian voice", text: VoiceFixture.french + " Les bateaux passaient au large, et personne ne connaissait son nom.",
              language: .french, voice: "fr-be", wordsPerMinute: 200, pitch: 65),
     ]
@@ -45,6 +48,7 @@ import Testing
         // The remote reading: another voice, rate and pitch, 0.3 s of silence first, a noise floor at about −66 dBFS.
         var remote = try SpeechWAV.espeak(test.text, language: test.language, voice: test.voice, wordsPerMinute: test.wordsPerMinute,
                                           pitch: test.pitch, leadingSilence: 0.3, trailingSilence: 0.4)
+        if test.sentencePause > 0 { remote = Self.lengtheningSentencePauses(remote, by: test.sentencePause) }
         var state: UInt64 = 42
         for index in remote.samples.indices {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -61,6 +65,27 @@ import Testing
         #expect(mean <= Self.meanBoundMs, "mean word-start error \(mean) ms")
         #expect(worst <= Self.maxBoundMs, "worst word-start error \(worst) ms")
         #expect(VoiceFixture.wellFormed(Narration(path: "", sampleCount: Int64(remote.samples.count), words: aligned)))
+    }
+
+    /// `spoken` with `seconds` of silence inserted in the middle of each pause after a
+    /// sentence, the true timings moved with it.
+    static func lengtheningSentencePauses(_ spoken: SpeechWAV.Spoken, by seconds: Double) -> SpeechWAV.Spoken {
+        let extra = Int(seconds * 48_000)
+        var samples: [Float] = []
+        var words = spoken.words
+        var copied = 0, shift: Int64 = 0
+        for index in words.indices {
+            words[index].startSample += shift
+            words[index].endSample += shift
+            guard index + 1 < spoken.words.count, let last = spoken.words[index].text.last, ".!?".contains(last) else { continue }
+            let middle = Int((spoken.words[index].endSample + spoken.words[index + 1].startSample) / 2)
+            samples += spoken.samples[copied..<middle]
+            samples += [Float](repeating: 0, count: extra)
+            copied = middle
+            shift += Int64(extra)
+        }
+        samples += spoken.samples[copied...]
+        return SpeechWAV.Spoken(samples: samples, words: words)
     }
 
     /// Without an aligner, scaling the reference to the received length: what the fit gains.

@@ -82,6 +82,24 @@ import Testing
         }
     }
 
+    @Test func aCancelledJobStopsWaitingAndLeavesNothing() async throws {
+        let scratch = ScratchDirectory()
+        try await Self.serving({ _, _ in
+            try await Task.sleep(nanoseconds: 60_000_000_000)
+            return FakeProviderServer.json("{}")
+        }) { server, url in
+            let path = scratch.file("x.wav")
+            let cancellation = RenderCancellation()
+            async let result = VoiceFixture.narrate(VoiceFixture.voice(VoiceFixture.config(.openAISpeech, url: url, timeout: 120)), Self.text,
+                                                    to: path, cancellation: cancellation)
+            // Cancel once the request is in flight (generous deadline: two noisy cores).
+            for _ in 0..<600 where await server.requests().isEmpty { try await Task.sleep(nanoseconds: 50_000_000) }
+            cancellation.cancel()
+            #expect(VoiceFixture.failure(await result)?.code == .cancelled)
+            #expect(scratch.contents.isEmpty)
+        }
+    }
+
     /// Replies that are not speech, each refused as `.notAudio` and never cached.
     static let notAudio: [(String, @Sendable () -> Response)] = [
         ("random bytes", { FakeProviderServer.bytes(SpeechWAV.noise(), contentType: "audio/wav") }),

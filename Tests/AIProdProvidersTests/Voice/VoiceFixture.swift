@@ -30,10 +30,11 @@ enum VoiceFixture {
 
     /// `voice.narrate` on a thread of its own.
     static func narrate(_ voice: RemoteVoice, _ text: String = english, language: Language = .english, to path: String, log: CallLog = CallLog(),
-                        cache: ProviderCache? = nil, logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+                        cache: ProviderCache? = nil, cancellation: RenderCancellation = RenderCancellation(),
+                        logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         async -> Result<Narration, ProviderError> {
         await blocking {
-            let session = ProviderSession(stage: .narrate, cache: cache, logger: logger) { log.record($0) }
+            let session = ProviderSession(stage: .narrate, cancellation: cancellation, cache: cache, logger: logger) { log.record($0) }
             do throws(ProviderError) {
                 return .success(try voice.narrate(text, language: language, to: path, session: session))
             } catch {
