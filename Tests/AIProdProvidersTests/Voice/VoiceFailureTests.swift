@@ -69,12 +69,15 @@ import Testing
         }
     }
 
+    /// An answer that takes a minute: longer than any test waits.
+    static let neverAnswers: @Sendable (Int, FakeProviderServer.Received) async throws -> Response = { _, _ in
+        try await Task.sleep(nanoseconds: 60_000_000_000)
+        return FakeProviderServer.json("{}")
+    }
+
     @Test func aServerThatNeverAnswersTimesOut() async throws {
         let scratch = ScratchDirectory()
-        try await Self.serving({ _, _ in
-            try await Task.sleep(nanoseconds: 60_000_000_000)
-            return FakeProviderServer.json("{}")
-        }) { _, url in
+        try await Self.serving(Self.neverAnswers) { _, url in
             let path = scratch.file("x.wav")
             let result = await VoiceFixture.narrate(VoiceFixture.voice(VoiceFixture.config(.openAISpeech, url: url, timeout: 1)), Self.text, to: path)
             #expect(VoiceFixture.failure(result)?.code == .timedOut)
@@ -84,10 +87,7 @@ import Testing
 
     @Test func aCancelledJobStopsWaitingAndLeavesNothing() async throws {
         let scratch = ScratchDirectory()
-        try await Self.serving({ _, _ in
-            try await Task.sleep(nanoseconds: 60_000_000_000)
-            return FakeProviderServer.json("{}")
-        }) { server, url in
+        try await Self.serving(Self.neverAnswers) { server, url in
             let path = scratch.file("x.wav")
             let cancellation = RenderCancellation()
             async let result = VoiceFixture.narrate(VoiceFixture.voice(VoiceFixture.config(.openAISpeech, url: url, timeout: 120)), Self.text,
