@@ -1,0 +1,142 @@
+import AIProdCore
+import AIProdMedia
+@testable import AIProdProviders
+import AIProdStudio
+import AIProdTestSupport
+import Foundation
+import Testing
+
+/// The aligner for voices without timings, measured: the "remote" speech is espeak-ng with
+/// another voice, rate and pitch, after some silence and over a faint noise floor, whose true
+/// word timings are espeak-ng's own events; the reference is aiprod's default espeak-ng
+/// reading. The bounds are the measured errors with a margin; the numbers are printed and
+/// stated in docs/PROVIDERS-voices.md.
+@Suite struct SpeechAlignerTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var text: String
+        var language: Language
+        var voice: String
+        var wordsPerMinute: Int
+        var pitch: Int
+        /// Silence added at every sentence end (neural voices pause longer than espeak-ng).
+        var sentencePause = 0.0
+        var testDescription: String { name }
+    }
+
+    static let long = """
+        For forty-two years, the keeper climbed the stairs at dusk. He trimmed the wick, wound the clock, and \
+        wrote the weather in his log. Ships passed in the night; none of them knew his name. When the storm of \
+        1953 came, the lamp burned until morning. Today the tower is a museum, and the stairs are still there.
+        """
+
+    static let cases: [Case] = [
+        Case(name: "English, faster, British voice", text: long, language: .english, voice: "en-gb", wordsPerMinute: 210, pitch: 70),
+        Case(name: "English, slower, lower", text: long, language: .english, voice: "en-us", wordsPerMinute: 130, pitch: 30),
+        Case(name: "English, short scene", text: VoiceFixture.english, language: .english, voice: "en-gb-scotland", wordsPerMinute: 190, pitch: 60),
+        Case(name: "English, 0.6 s longer sentence pauses", text: long, language: .english, voice: "en-us", wordsPerMinute: 180, pitch: 50, sentencePause: 0.6),
+        Case(name: "French, faster, Belgian voice", text: VoiceFixture.french + " Les bateaux passaient au large, et personne ne connaissait son nom.",
+             language: .french, voice: "fr-be", wordsPerMinute: 200, pitch: 65),
+    ]
+
+    /// Word-start error bounds, in ms, over the measured values (see the printed line).
+    static let meanBoundMs = 40.0
+    static let maxBoundMs = 150.0
+
+    @Test(arguments: cases) func wordStartsLandNearTheTruth(_ test: Case) throws {
+        let scratch = ScratchDirectory()
+        // The remote reading: another voice, rate and pitch, 0.3 s of silence first, a noise floor at about −66 dBFS.
+        var remote = try SpeechWAV.espeak(test.text, language: test.language, voice: test.voice, wordsPerMinute: test.wordsPerMinute,
+                                          pitch: test.pitch, leadingSilence: 0.3, trailingSilence: 0.4)
+        if test.sentencePause > 0 { remote = Self.lengtheningSentencePauses(remote, by: test.sentencePause) }
+        var state: UInt64 = 42
+        for index in remote.samples.indices {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            remote.samples[index] += (Float(state >> 40) / Float(1 << 24) - 0.5) * 0.001
+        }
+        let reference = try EspeakNarrator().narrate(test.text, language: test.language, to: scratch.file("reference.wav"))
+        let aligned = SpeechAligner.align(reference: reference.words, received: VoicedSpans(samples: remote.samples),
+                                          totalSamples: Int64(remote.samples.count))
+        try #require(aligned.map(\.text) == remote.words.map(\.text))
+        let errors = zip(aligned, remote.words).map { abs(Double($0.startSample - $1.startSample)) / 48 }
+        let mean = errors.reduce(0, +) / Double(errors.count), worst = errors.max() ?? 0
+        let within100 = Double(errors.filter { $0 <= 100 }.count) / Double(errors.count)
+        print("alignment \(test.name): \(errors.count) words, mean \(Int(mean.rounded())) ms, max \(Int(worst.rounded())) ms, \(Int((within100 * 100).rounded())) % within 100 ms")
+        #expect(mean <= Self.meanBoundMs, "mean word-start error \(mean) ms")
+        #expect(worst <= Self.maxBoundMs, "worst word-start error \(worst) ms")
+        #expect(VoiceFixture.wellFormed(Narration(path: "", sampleCount: Int64(remote.samples.count), words: aligned)))
+    }
+
+    /// `spoken` with `seconds` of silence inserted in the middle of each pause after a
+    /// sentence, the true timings moved with it.
+    static func lengtheningSentencePauses(_ spoken: SpeechWAV.Spoken, by seconds: Double) -> SpeechWAV.Spoken {
+        let extra = Int(seconds * 48_000)
+        var samples: [Float] = []
+        var words = spoken.words
+        var copied = 0, shift: Int64 = 0
+        for index in words.indices {
+            words[index].startSample += shift
+            words[index].endSample += shift
+            guard index + 1 < spoken.words.count, let last = spoken.words[index].text.last, ".!?".contains(last) else { continue }
+            let middle = Int((spoken.words[index].endSample + spoken.words[index + 1].startSample) / 2)
+            samples += spoken.samples[copied..<middle]
+            samples += [Float](repeating: 0, count: extra)
+            copied = middle
+            shift += Int64(extra)
+        }
+        samples += spoken.samples[copied...]
+        return SpeechWAV.Spoken(samples: samples, words: words)
+    }
+
+    /// Without an aligner, scaling the reference to the received length: what the fit gains.
+    @Test func theFitBeatsScalingTheWholeReading() throws {
+        let scratch = ScratchDirectory()
+        let test = Self.cases[0]
+        let remote = try SpeechWAV.espeak(test.text, language: test.language, voice: test.voice, wordsPerMinute: test.wordsPerMinute,
+                                          pitch: test.pitch, leadingSilence: 0.3, trailingSilence: 0.4)
+        let reference = try EspeakNarrator().narrate(test.text, language: test.language, to: scratch.file("reference.wav"))
+        let spans = VoicedSpans(samples: remote.samples)
+        let aligned = SpeechAligner.align(reference: reference.words, received: spans, totalSamples: Int64(remote.samples.count))
+        let whole = SpeechAligner.align(reference: reference.words, received: VoicedSpans(spans: [spans.spans.first!.lowerBound..<spans.spans.last!.upperBound]),
+                                        totalSamples: Int64(remote.samples.count))
+        func mean(_ words: [WordTiming]) -> Double {
+            zip(words, remote.words).map { abs(Double($0.startSample - $1.startSample)) / 48 }.reduce(0, +) / Double(words.count)
+        }
+        print("alignment baseline (linear scaling of the whole reading): mean \(Int(mean(whole).rounded())) ms; fitted \(Int(mean(aligned).rounded())) ms")
+        #expect(mean(aligned) < mean(whole))
+    }
+
+    @Test func characterTimingsMapToTheSubtitleWordsThroughMarkupAndURLs() throws {
+        // Subtitle tokens: "See", "this", "https://example.org/x", "now." — the URL is not spoken and rides with "this".
+        let text = "See **this** https://example.org/x now."
+        let speech = SpeechText(text)
+        #expect(speech.spoken == "See this now.")
+        let characters = speech.spoken.unicodeScalars.map { String($0) }
+        // Character i is heard from 0.1·i to 0.1·i + 0.08 s.
+        let alignment = try CharacterAlignment(characters: characters, starts: characters.indices.map { Double($0) * 0.1 },
+                                               ends: characters.indices.map { Double($0) * 0.1 + 0.08 }, provider: "t")
+        let reference = [
+            WordTiming(text: "See", startSample: 0, endSample: 10), WordTiming(text: "this https://example.org/x", startSample: 10, endSample: 20),
+            WordTiming(text: "now.", startSample: 20, endSample: 30),
+        ]
+        let words = try #require(CharacterTimingMapper.words(reference: reference, speech: speech, alignment: alignment, totalSamples: 48_000 * 2))
+        // "See" is characters 0…2, "this" 4…7, "now." 9…12.
+        #expect(words.map(\.text) == reference.map(\.text))
+        #expect(words.map(\.startSample) == [0, 19_200, 43_200])
+        #expect(words.map(\.endSample) == [13_440, 37_440, 61_440].map { min($0, 48_000 * 2) })
+    }
+
+    @Test func characterTimingsOfAnotherTextAreNotUsed() throws {
+        let speech = SpeechText("Hello world.")
+        let alignment = try CharacterAlignment(characters: ["H", "i"], starts: [0, 0.1], ends: [0.1, 0.2], provider: "t")
+        #expect(CharacterTimingMapper.words(reference: [WordTiming(text: "Hello", startSample: 0, endSample: 9)], speech: speech,
+                                            alignment: alignment, totalSamples: 48_000) == nil)
+    }
+
+    @Test func timingsFromOutsideAreForcedIntoTheNarrationsPromise() {
+        let words = [WordTiming(text: "a", startSample: -50, endSample: 100), WordTiming(text: "b", startSample: 80, endSample: 60),
+                     WordTiming(text: "c", startSample: 900, endSample: 5_000)]
+        let normalized = WordTimingBounds.normalized(words, totalSamples: 1_000)
+        #expect(normalized.map(\.startSample) == [0, 100, 900] && normalized.map(\.endSample) == [100, 101, 1_000])
+    }
+}
