@@ -133,7 +133,7 @@ let package = Package(
                                                                 .product(name: "Hummingbird", package: "hummingbird"),
                                                                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),
         // The providers against loopback servers that speak each remote API.
-        .testTarget(name: "AIProdProvidersTests", dependencies: ["AIProdCore", "AIProdMedia", "AIProdStudio", "AIProdProviders", "AIProdTestSupport",
+        .testTarget(name: "AIProdProvidersTests", dependencies: ["AIProdCore", "AIProdMedia", "AIProdStudio", "AIProdProviders", "AIProdPipeline", "AIProdTestSupport",
                                                                  .product(name: "Logging", package: "swift-log"),
                                                                  .product(name: "Hummingbird", package: "hummingbird")]),
         // Real HTTP on loopback against the built daemon and a real SQLite file.

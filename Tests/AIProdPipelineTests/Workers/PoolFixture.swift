@@ -29,8 +29,8 @@ final class PoolFixture: Sendable {
         self.configuration = configuration
     }
 
-    func pool<Notifier: JobEndNotifier>(notifier: Notifier) throws -> WorkerPool<SQLiteStore, StudioFactory.LocalRunner, Notifier> {
-        WorkerPool(store: store, runner: try PipelineFixture.runner(), notifier: notifier, configuration: configuration, logger: Self.logger)
+    func pool<Notifier: JobEndNotifier>(notifier: Notifier, runner: StudioFactory.LocalRunner? = nil) throws -> WorkerPool<SQLiteStore, StudioFactory.LocalRunner, Notifier> {
+        WorkerPool(store: store, runner: try runner ?? PipelineFixture.runner(), notifier: notifier, configuration: configuration, logger: Self.logger)
     }
 
     @discardableResult
@@ -42,8 +42,9 @@ final class PoolFixture: Sendable {
 
     /// Runs a pool in a service group while `body` runs, then shuts it down gracefully and waits
     /// for it to stop.
-    func running<T: Sendable, Notifier: JobEndNotifier>(notifier: Notifier = NoJobEndNotifier(), _ body: @Sendable () async throws -> T) async throws -> T {
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [try pool(notifier: notifier)], logger: Self.logger))
+    func running<T: Sendable, Notifier: JobEndNotifier>(notifier: Notifier = NoJobEndNotifier(), runner: StudioFactory.LocalRunner? = nil,
+                                                        _ body: @Sendable () async throws -> T) async throws -> T {
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [try pool(notifier: notifier, runner: runner)], logger: Self.logger))
         return try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             do {
