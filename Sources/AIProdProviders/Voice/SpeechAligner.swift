@@ -12,7 +12,8 @@ import Foundation
 /// - how far each chosen pause's length strays from the reference's pause there, and the
 ///   pauses left inside a group (a real pause that is not a boundary) and the boundaries
 ///   without one.
-/// Within a group the reference's word times are scaled linearly onto the group's span, then
+/// Within a group the reference's word times, less its pauses at the group's inner boundaries
+/// (the received voice did not pause there), are scaled linearly onto the group's span, then
 /// a start that lands in a pause moves to where the voice resumes, and an end that lands in one
 /// moves back to where it stopped. Measured against known timings: see
 /// `SpeechAlignerTests` and docs/PROVIDERS-voices.md.
@@ -43,13 +44,21 @@ enum SpeechAligner {
         var timed: [WordTiming] = []
         for group in groups {
             let groupSpans = Array(spans[group.spans])
-            let refStart = phrases[group.phrases.lowerBound].start, refEnd = phrases[group.phrases.upperBound - 1].end
+            // The reference's pauses at the boundaries this group runs through were not heard in
+            // the received audio: they are taken out of the reference's clock before scaling.
+            let merged = group.phrases.dropLast().map { index in
+                (from: phrases[index].end, to: phrases[index + 1].start)
+            }
+            func clock(_ time: Double) -> Double {
+                merged.reduce(time) { clocked, gap in clocked - min(max(time - gap.from, 0), max(gap.to - gap.from, 0)) }
+            }
+            let refStart = clock(phrases[group.phrases.lowerBound].start), refEnd = clock(phrases[group.phrases.upperBound - 1].end)
             let start = groupSpans[0].start, end = groupSpans[groupSpans.count - 1].end
             let scale = refEnd > refStart ? (end - start) / (refEnd - refStart) : 0
             let first = phrases[group.phrases.lowerBound].words.lowerBound, last = phrases[group.phrases.upperBound - 1].words.upperBound
             for word in words[first..<last] {
-                var wordStart = start + (Double(word.startSample) / rate - refStart) * scale
-                var wordEnd = start + (Double(word.endSample) / rate - refStart) * scale
+                var wordStart = start + (clock(Double(word.startSample) / rate) - refStart) * scale
+                var wordEnd = start + (clock(Double(word.endSample) / rate) - refStart) * scale
                 let snappedStart = snapForward(wordStart, spans: groupSpans), snappedEnd = snapBack(wordEnd, spans: groupSpans)
                 if snappedStart < snappedEnd {
                     wordStart = snappedStart

@@ -44,8 +44,4 @@ struct VoicedSpans: Sendable {
         if let start = runStart { spans.append(Int64(start * hop)..<Int64(min((lastVoiced + 1) * hop, samples.count))) }
         self.spans = spans
     }
-
-    init(spans: [Range<Int64>]) {
-        self.spans = spans
-    }
 }

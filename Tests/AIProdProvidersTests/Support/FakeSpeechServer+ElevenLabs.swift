@@ -6,19 +6,21 @@ import Hummingbird
 /// ElevenLabs' with-timestamps endpoint as its public docs describe it: `POST
 /// /v1/text-to-speech/{voice_id}/with-timestamps` with `xi-api-key`, answering
 /// `{audio_base64, alignment: {characters, character_start_times_seconds,
-/// character_end_times_seconds}}`. The speech is real (espeak-ng at another rate), the audio a
-/// 48 kHz 16-bit WAV (the real service sends MP3; aiprod probes either the same way), and the
-/// alignment real: every character of the text gets a time inside its word's true span.
+/// character_end_times_seconds}}`. The speech is real (espeak-ng at another rate), the audio an
+/// MP3 at 44.1 kHz as the service sends it (or a 48 kHz 16-bit WAV), and the alignment real:
+/// every character of the text gets a time inside its word's true span.
 extension FakeSpeechServer {
     struct ElevenLabsBody: Decodable {
         var text: String
         var model_id: String?
     }
 
-    /// A spoken text, the reply the fake sends for it, and the true word timings.
+    /// A spoken text, the reply the fake sends for it, the true word timings and the speech's
+    /// length in 48 kHz samples.
     struct ElevenLabsAnswer: Sendable {
         var json: String
         var words: [WordTiming]
+        var samples: Int
     }
 
     static func elevenLabsRoute(_ router: Router<BasicRequestContext>, _ server: FakeProviderServer,
@@ -32,18 +34,24 @@ extension FakeSpeechServer {
         }
     }
 
-    /// Real speech of `text` with its character alignment, as the fake answers.
-    static func elevenLabsAnswer(_ text: String, wordsPerMinute: Int = 190) async -> ElevenLabsAnswer? {
+    /// Real speech of `text` with its character alignment, as the fake answers: the audio as
+    /// ElevenLabs sends it (`mp3`: MP3 at 44.1 kHz, encoded with libmp3lame) or as a WAV.
+    static func elevenLabsAnswer(_ text: String, wordsPerMinute: Int = 190, mp3: Bool = false) async -> ElevenLabsAnswer? {
         await blocking { () -> ElevenLabsAnswer? in
             guard let spoken = try? SpeechWAV.espeak(text, wordsPerMinute: wordsPerMinute, pitch: 60) else { return nil }
+            var audio = SpeechWAV.pcm16(spoken.samples, sampleRate: 48_000)
+            if mp3 {
+                guard let encoded = try? SpeechWAV.mp3(audio) else { return nil }
+                audio = encoded
+            }
             let (characters, starts, ends) = characterTimes(text, words: spoken.words)
             let object: [String: Any] = [
-                "audio_base64": SpeechWAV.pcm16(spoken.samples, sampleRate: 48_000).base64EncodedString(),
+                "audio_base64": audio.base64EncodedString(),
                 "alignment": ["characters": characters, "character_start_times_seconds": starts, "character_end_times_seconds": ends],
                 "normalized_alignment": ["characters": characters, "character_start_times_seconds": starts, "character_end_times_seconds": ends],
             ]
             guard let data = try? JSONSerialization.data(withJSONObject: object) else { return nil }
-            return ElevenLabsAnswer(json: String(decoding: data, as: UTF8.self), words: spoken.words)
+            return ElevenLabsAnswer(json: String(decoding: data, as: UTF8.self), words: spoken.words, samples: spoken.samples.count)
         }
     }
 

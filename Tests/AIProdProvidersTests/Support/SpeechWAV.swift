@@ -46,6 +46,17 @@ enum SpeechWAV {
         return data
     }
 
+    /// A WAV re-encoded as MP3 at 44.1 kHz mono (libmp3lame through libav), as ElevenLabs sends.
+    static func mp3(_ wav: Data) throws -> Data {
+        let directory = NSTemporaryDirectory() + "mp3-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try wav.write(to: URL(fileURLWithPath: directory + "/in.wav"))
+        try SyntheticMedia(audioCodec: "libmp3lame", container: "mp3")
+            .write(audio: "amovie=\(directory)/in.wav", channels: 1, sampleRate: 44_100, to: directory + "/out.mp3")
+        return try Data(contentsOf: URL(fileURLWithPath: directory + "/out.mp3"))
+    }
+
     /// `seconds` of digital silence as a 16-bit WAV: a valid file with nothing said.
     static func silence(seconds: Double = 2) -> Data {
         pcm16([Float](repeating: 0, count: Int(seconds * 48_000)), sampleRate: 48_000)

@@ -20,11 +20,11 @@ import Testing
         }, body)
     }
 
-    @Test func timesTheWordsExactlyFromTheCharacterAlignment() async throws {
+    @Test func timesTheWordsExactlyFromTheCharacterAlignmentOfAnMP3() async throws {
         let scratch = ScratchDirectory()
         let spoken = SpeechText(VoiceFixture.english).spoken
         // One reading, sent as the reply and kept as the truth (two readings differ by a few samples).
-        let truth = try #require(await FakeSpeechServer.elevenLabsAnswer(spoken))
+        let truth = try #require(await FakeSpeechServer.elevenLabsAnswer(spoken, mp3: true))
         try await Self.serving(answer: { _ in truth.json }) { server, url in
             let log = CallLog()
             let narration = try await VoiceFixture.narrate(VoiceFixture.voice(VoiceFixture.config(.elevenLabs, url: url, usdPer1kUnits: 0.3)),
@@ -36,6 +36,8 @@ import Testing
             #expect(body["text"] as? String == spoken && body["model_id"] as? String == "model-1")
 
             #expect(narration.provider == "voice" && VoiceFixture.wellFormed(narration))
+            // The MP3 decodes to the speech's length (encoder delay and padding removed), ±30 ms.
+            #expect(abs(narration.sampleCount - Int64(truth.samples)) <= 1_440, "\(narration.sampleCount) vs \(truth.samples)")
             #expect(try narration.words.map(\.text) == VoiceFixture.referenceWords(in: scratch))
             try #require(narration.words.count == truth.words.count)
             // The character times are the true word spans: the words come back to the sample.

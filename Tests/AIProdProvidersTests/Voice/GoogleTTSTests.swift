@@ -1,4 +1,5 @@
 import AIProdCore
+import AIProdMedia
 @testable import AIProdProviders
 import AIProdStudio
 import AIProdTestSupport
@@ -33,6 +34,19 @@ import Testing
             #expect(written.rate == 48_000 && written.channels == 1)
             let characters = Double(SpeechText(VoiceFixture.french).spoken.count)
             #expect(log.all.first?.units == characters && abs((log.all.first?.usd ?? 0) - characters * 0.016 / 1_000) < 1e-12)
+        }
+    }
+
+    @Test func aStereoFloatReplyIsReadAsMono() async throws {
+        let scratch = ScratchDirectory()
+        let spoken = try SpeechWAV.espeak(VoiceFixture.english)
+        try AIProdMedia.WAVFile.write(spoken.samples.flatMap { [$0, $0] }, channels: 2, to: scratch.file("stereo.wav"))
+        let stereo = try Data(contentsOf: URL(fileURLWithPath: scratch.file("stereo.wav"))).base64EncodedString()
+        try await Self.serving(answer: { _ in #"{"audioContent": "\#(stereo)"}"# }) { _, url in
+            let narration = try await VoiceFixture.narrate(VoiceFixture.voice(VoiceFixture.config(.googleTTS, url: url)), to: scratch.file("g.wav")).get()
+            let written = try VoiceFixture.probe(narration.path)
+            #expect(written.rate == 48_000 && written.channels == 1 && written.samples == spoken.samples.count)
+            #expect(VoiceFixture.wellFormed(narration))
         }
     }
 

@@ -207,4 +207,30 @@ import Testing
             #expect(!records.contains(VoiceFixture.key))
         }
     }
+
+    @Test(arguments: [ProviderKind.openAISpeech, .elevenLabs, .googleTTS])
+    func noKindPutsItsKeyInALogLineOrAnError(_ kind: ProviderKind) async throws {
+        let scratch = ScratchDirectory("key-\(kind.rawValue)")
+        let capture = SpeechLogCapture()
+        try await FakeProviderServer.serving({ router, server in
+            // Each API's path, answering 401 with the key header it received echoed back.
+            for path in ["v1/audio/speech", "v1/text-to-speech/:voice/with-timestamps", "v1/text:synthesize"] {
+                router.post(RouterPath(path)) { request, _ -> Response in
+                    let received = try await server.remember(request)
+                    let echoed = ["authorization", "xi-api-key", "x-goog-api-key"].compactMap { received.headers[$0] }.joined(separator: " ")
+                    return FakeProviderServer.json(#"{"error": "key \#(echoed) is not valid"}"#, status: .unauthorized)
+                }
+            }
+        }) { server, base in
+            let log = CallLog()
+            let config = VoiceFixture.config(kind, url: kind == .openAISpeech ? base + "/v1" : base)
+            let result = await VoiceFixture.narrate(VoiceFixture.voice(config), Self.text, to: scratch.file("x.wav"), log: log, logger: capture.logger())
+            let error = try #require(VoiceFixture.failure(result))
+            #expect(error.status == 401 && !"\(error)".contains(VoiceFixture.key))
+            let sent = try #require(await server.requests().first)
+            #expect(sent.headers.values.contains { $0.contains(VoiceFixture.key) } && !sent.path.contains(VoiceFixture.key))
+            #expect(!capture.all.isEmpty && capture.all.allSatisfy { !$0.contains(VoiceFixture.key) })
+            #expect(!String(decoding: try JSONEncoder().encode(log.all), as: UTF8.self).contains(VoiceFixture.key))
+        }
+    }
 }
