@@ -77,7 +77,7 @@ enum PlanPrompt {
     }
 
     /// The second request: the first, the model's answer, and why it was refused.
-    static func retry(_ messages: [ChatMessage], answer: String, rejection: PlanRejection) -> [ChatMessage] {
+    static func retry(_ messages: [ChatMessage], answer: String, rejection: AnswerRejection) -> [ChatMessage] {
         messages + [
             .assistant(String(answer.prefix(20_000))),
             .user("""

@@ -71,7 +71,7 @@ import Testing
         let outline = ScriptOutline(title: "T", language: .english, languageWarning: nil,
                                     paragraphs: [.init(heading: nil, sentences: [long, long, "Short one."])])
         let validator = PlanReplyValidator(outline: outline, wordsPerMinute: 165)
-        #expect(throws: PlanRejection.self) { try validator.scenes(from: Self.reply(Self.scene(1, 2), Self.scene(3, 3))) }
+        #expect(throws: AnswerRejection.self) { try validator.scenes(from: Self.reply(Self.scene(1, 2), Self.scene(3, 3))) }
         let scenes = try validator.scenes(from: Self.reply(Self.scene(1, 1), Self.scene(2, 3)))
         #expect(scenes.count == 2)
     }
@@ -85,7 +85,7 @@ import Testing
                 var values: [Any] = [1, 3, 4, 5]
                 values[position] = extreme
                 let json = Self.reply(Self.scene(values[0], values[1]), Self.scene(values[2], values[3]))
-                #expect(throws: PlanRejection.self, "\(json)") { try Self.validator.scenes(from: json) }
+                #expect(throws: AnswerRejection.self, "\(json)") { try Self.validator.scenes(from: json) }
             }
         }
         #expect(try Self.validator.scenes(from: Self.reply(Self.scene(1, 3), Self.scene(4, 5))).count == 2)
