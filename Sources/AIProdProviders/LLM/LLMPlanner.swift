@@ -20,8 +20,9 @@ public struct LLMPlanner: Sendable {
         self.offline = offline
     }
 
-    /// Longest speech in a scene of several sentences: twice the offline planner's aim.
-    var maxSceneSeconds: Int { 2 * offline.targetSecondsPerScene }
+    /// Longest speech in a scene of several sentences: half again the offline planner's
+    /// limit (12 s), since a model judges length by eye.
+    var maxSceneSeconds: Int { offline.targetSecondsPerScene * 3 / 2 }
 
     /// A script → a Plan, the same JSON the offline planner makes (plus `visual` per scene).
     /// The narration text is the script's, never the model's: send the script's sentences
@@ -46,7 +47,8 @@ public struct LLMPlanner: Sendable {
         } catch {
             throw ProviderError(.unsupported, provider: client.name, "the script cannot be planned: \(error.errorMessage)")
         }
-        let messages = PlanPrompt.messages(outline, maxSceneSeconds: maxSceneSeconds)
+        let messages = PlanPrompt.messages(outline, sceneSeconds: offline.targetSecondsPerScene, maxSceneSeconds: maxSceneSeconds,
+                                          wordsPerMinute: offline.wordsPerMinute)
         let first = try client.complete(messages, schema: PlanPrompt.schema, purpose: "plan", session: session)
         let rejection: AnswerRejection
         do throws(AnswerRejection) {

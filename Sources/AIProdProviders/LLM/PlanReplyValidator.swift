@@ -15,7 +15,7 @@ struct PlanReplyValidator: Sendable {
     var outline: ScriptOutline
     var wordsPerMinute: Int
     /// Longest speech in a scene of more than one sentence.
-    var maxSceneSeconds = 24
+    var maxSceneSeconds = 18
 
     static let maxScenes = 500
     static let maxHeadingCharacters = 60

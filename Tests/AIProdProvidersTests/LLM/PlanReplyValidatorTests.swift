@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func aLongSceneOfSeveralSentencesIsRejectedButALongSentenceIsNot() throws {
-        let long = String(repeating: "word ", count: 60) + "end."
+        let long = String(repeating: "word ", count: 39) + "end."
         let outline = ScriptOutline(title: "T", language: .english, languageWarning: nil,
                                     paragraphs: [.init(heading: nil, sentences: [long, long, "Short one."])])
         let validator = PlanReplyValidator(outline: outline, wordsPerMinute: 165)
