@@ -20,8 +20,9 @@ public struct LLMPlanner: Sendable {
         self.offline = offline
     }
 
-    /// Longest speech in a scene of several sentences: twice the offline planner's aim.
-    var maxSceneSeconds: Int { 2 * offline.targetSecondsPerScene }
+    /// Longest speech in a scene of several sentences: half again the offline planner's
+    /// limit (12 s), since a model judges length by eye.
+    var maxSceneSeconds: Int { offline.targetSecondsPerScene * 3 / 2 }
 
     /// A script → a Plan, the same JSON the offline planner makes (plus `visual` per scene).
     /// The narration text is the script's, never the model's: send the script's sentences
@@ -46,10 +47,11 @@ public struct LLMPlanner: Sendable {
         } catch {
             throw ProviderError(.unsupported, provider: client.name, "the script cannot be planned: \(error.errorMessage)")
         }
-        let messages = PlanPrompt.messages(outline, maxSceneSeconds: maxSceneSeconds)
+        let messages = PlanPrompt.messages(outline, sceneSeconds: offline.targetSecondsPerScene, maxSceneSeconds: maxSceneSeconds,
+                                          wordsPerMinute: offline.wordsPerMinute)
         let first = try client.complete(messages, schema: PlanPrompt.schema, purpose: "plan", session: session)
-        let rejection: PlanRejection
-        do throws(PlanRejection) {
+        let rejection: AnswerRejection
+        do throws(AnswerRejection) {
             return try plan(first, outline: outline, preset: preset, seed: seed, targetDuration: targetDuration)
         } catch {
             rejection = error
@@ -59,7 +61,7 @@ public struct LLMPlanner: Sendable {
         ])
         let second = try client.complete(PlanPrompt.retry(messages, answer: first.content, rejection: rejection),
                                          schema: PlanPrompt.schema, purpose: "plan", session: session)
-        do throws(PlanRejection) {
+        do throws(AnswerRejection) {
             return try plan(second, outline: outline, preset: preset, seed: seed, targetDuration: targetDuration)
         } catch {
             throw ProviderError(.invalidPlan, provider: client.name,
@@ -69,19 +71,19 @@ public struct LLMPlanner: Sendable {
 
     /// The plan one answer gives, validated as the model's answer and then as a plan.
     func plan(_ reply: ChatReply, outline: ScriptOutline, preset: Preset, seed: UInt64,
-              targetDuration: Rational?) throws(PlanRejection) -> Plan {
+              targetDuration: Rational?) throws(AnswerRejection) -> Plan {
         let validator = PlanReplyValidator(outline: outline, wordsPerMinute: offline.wordsPerMinute, maxSceneSeconds: maxSceneSeconds)
         let scenes = try validator.scenes(from: reply.json)
         let plan: Plan
         do throws(StudioError) {
             plan = try offline.plan(outline, scenes: scenes, preset: preset, seed: seed, targetDuration: targetDuration)
         } catch {
-            throw PlanRejection("the plan it makes is invalid: \(error.errorMessage)")
+            throw AnswerRejection("the plan it makes is invalid: \(error.errorMessage)")
         }
         do throws(TimelineError) {
             try PlanValidator().validate(plan)
         } catch {
-            throw PlanRejection("the plan it makes is invalid: \(error.errorMessage)")
+            throw AnswerRejection("the plan it makes is invalid: \(error.errorMessage)")
         }
         return plan
     }

@@ -43,8 +43,8 @@ public struct LLMScriptWriter: Sendable {
         let validator = ScriptReplyValidator(language: language, length: length, maxCharacters: maxCharacters)
         let messages = ScriptPrompt.messages(prompt: trimmed, language: language, length: length, maxCharacters: maxCharacters)
         let first = try client.complete(messages, schema: nil, purpose: "script", session: session)
-        let rejection: PlanRejection
-        do throws(PlanRejection) {
+        let rejection: AnswerRejection
+        do throws(AnswerRejection) {
             return try validator.script(from: first.content)
         } catch {
             rejection = error
@@ -54,7 +54,7 @@ public struct LLMScriptWriter: Sendable {
         ])
         let second = try client.complete(ScriptPrompt.retry(messages, answer: first.content, reason: rejection.reason),
                                          schema: nil, purpose: "script", session: session)
-        do throws(PlanRejection) {
+        do throws(AnswerRejection) {
             return try validator.script(from: second.content)
         } catch {
             throw ProviderError(.invalidPlan, provider: client.name,

@@ -59,11 +59,13 @@ public struct OpenAIChatClient: Sendable {
             do throws(ProviderError) {
                 return try send(messages, format: format, purpose: purpose, session: session, expectsJSON: true)
             } catch let error where error.code == .httpStatus && error.status == 400 {
-                StructuredOutputMemory.remember(config)
                 session.logger.notice("the provider refused structured output; asking again with the schema in the prompt", metadata: [
                     "provider": "\(name)", "purpose": "\(purpose)",
                 ])
-                return try send(prompted, format: nil, purpose: purpose, session: session, expectsJSON: true)
+                let reply = try send(prompted, format: nil, purpose: purpose, session: session, expectsJSON: true)
+                // Remembered only now: a 400 for another reason (an unknown model) fails both ways.
+                StructuredOutputMemory.remember(config)
+                return reply
             }
         }
     }

@@ -43,7 +43,8 @@ enum PlanPrompt {
         """
 
     /// The first request's messages.
-    static func messages(_ outline: ScriptOutline, maxSceneSeconds: Int) -> [ChatMessage] {
+    static func messages(_ outline: ScriptOutline, sceneSeconds: Int, maxSceneSeconds: Int, wordsPerMinute: Int) -> [ChatMessage] {
+        func words(_ seconds: Int) -> Int { seconds * wordsPerMinute / 60 }
         let count = outline.sentences.count
         let language = outline.language == .french ? "French" : "English"
         var text = """
@@ -52,8 +53,9 @@ enum PlanPrompt {
             Rules:
             - A scene is a range of consecutive numbered sentences: first_sentence to last_sentence, both included. \
             The scenes cover every sentence from 1 to \(count) exactly once, in order.
-            - Give a scene 1 to 3 sentences, about 8 to 15 seconds of narration; never more than \(maxSceneSeconds) seconds \
-            unless it is a single sentence. Start a new scene where the topic, place or feeling changes.
+            - Give a scene 1 to 3 sentences, at most about \(sceneSeconds) seconds of narration (\(words(sceneSeconds)) words); \
+            never more than \(maxSceneSeconds) seconds (\(words(maxSceneSeconds)) words) unless it is a single sentence. \
+            Start a new scene where the topic, place or feeling changes.
             - A line "## …" before a sentence is the author's section heading: a scene must start at that sentence.
             - heading: a short title for the scene's card, in \(language), at most \(PlanReplyValidator.maxHeadingCharacters) characters, one line.
             - mood: one of \(Mood.allCases.map(\.rawValue).joined(separator: ", ")).
@@ -77,7 +79,7 @@ enum PlanPrompt {
     }
 
     /// The second request: the first, the model's answer, and why it was refused.
-    static func retry(_ messages: [ChatMessage], answer: String, rejection: PlanRejection) -> [ChatMessage] {
+    static func retry(_ messages: [ChatMessage], answer: String, rejection: AnswerRejection) -> [ChatMessage] {
         messages + [
             .assistant(String(answer.prefix(20_000))),
             .user("""

@@ -14,7 +14,7 @@ struct ScriptReplyValidator: Sendable {
     /// Longest title kept, in characters, before "…" (as the offline planner's titles).
     static let maxTitleCharacters = 60
 
-    func script(from answer: String) throws(PlanRejection) -> WrittenScript {
+    func script(from answer: String) throws(AnswerRejection) -> WrittenScript {
         var lines = Self.unfenced(answer).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
         while lines.first?.isEmpty == true { lines.removeFirst() }
@@ -28,53 +28,53 @@ struct ScriptReplyValidator: Sendable {
         // Spoken words: `## headings` are shown, not read.
         let words = script.split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("#") }
             .reduce(0) { $0 + ScriptText.words(in: String($1)).count }
-        guard words > 0 else { throw PlanRejection("the answer has no script, only \(title == nil ? "nothing" : "a title")") }
+        guard words > 0 else { throw AnswerRejection("the answer has no script, only \(title == nil ? "nothing" : "a title")") }
         try checkMarkup(script)
         guard length.range.contains(words) else {
-            throw PlanRejection("the script has \(words) words; it must have \(length.range.lowerBound)–\(length.range.upperBound) (about \(length.words))")
+            throw AnswerRejection("the script has \(words) words; it must have \(length.range.lowerBound)–\(length.range.upperBound) (about \(length.words))")
         }
         let characters = script.count
         guard characters <= maxCharacters else {
-            throw PlanRejection("the script has \(characters) characters; at most \(maxCharacters)")
+            throw AnswerRejection("the script has \(characters) characters; at most \(maxCharacters)")
         }
         // Last: a text too short to judge would be refused for its language, not its length.
         let detected = ScriptText.language(of: script)
         let name = language == .french ? "French" : "English"
         guard detected.language == language, detected.warning == nil else {
-            throw PlanRejection("the script is not in \(name)\(detected.warning.map { " (\($0))" } ?? "")")
+            throw AnswerRejection("the script is not in \(name)\(detected.warning.map { " (\($0))" } ?? "")")
         }
         return WrittenScript(title: title.flatMap { $0.isEmpty ? nil : $0 }, script: script, language: language)
     }
 
     /// Rejects what a voice must not read: tags, emphasis, lists, quotes, bracketed directions,
     /// speaker labels, headings other than `##`, control characters.
-    func checkMarkup(_ script: String) throws(PlanRejection) {
+    func checkMarkup(_ script: String) throws(AnswerRejection) {
         if script.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
-            throw PlanRejection("the script holds control characters")
+            throw AnswerRejection("the script holds control characters")
         }
         if let range = script.range(of: #"</?[A-Za-z][^>]*>"#, options: .regularExpression) {
-            throw PlanRejection("the script holds markup (\(script[range].prefix(30))): write plain sentences")
+            throw AnswerRejection("the script holds markup (\(script[range].prefix(30))): write plain sentences")
         }
         for mark in ["**", "__", "`", "[", "]", "{", "}"] where script.contains(mark) {
-            throw PlanRejection("the script holds \"\(mark)\": no formatting, code or bracketed notes, only spoken words")
+            throw AnswerRejection("the script holds \"\(mark)\": no formatting, code or bracketed notes, only spoken words")
         }
         for line in script.split(whereSeparator: \.isNewline) {
             let text = String(line)
             if text.hasPrefix("#") {
                 guard text.hasPrefix("## "), !text.hasPrefix("### ") else {
-                    throw PlanRejection("the line \"\(text.prefix(40))\" is a heading other than \"## \": only ## headings may start sections")
+                    throw AnswerRejection("the line \"\(text.prefix(40))\" is a heading other than \"## \": only ## headings may start sections")
                 }
                 continue
             }
             if text.range(of: #"^([-*+•>]\s|\d+[.)]\s)"#, options: .regularExpression) != nil {
-                throw PlanRejection("the line \"\(text.prefix(40))\" is a list item or a quote: write paragraphs of sentences")
+                throw AnswerRejection("the line \"\(text.prefix(40))\" is a list item or a quote: write paragraphs of sentences")
             }
             if text.hasPrefix("("), text.hasSuffix(")") {
-                throw PlanRejection("the line \"\(text.prefix(40))\" is a direction in parentheses: only words to be spoken")
+                throw AnswerRejection("the line \"\(text.prefix(40))\" is a direction in parentheses: only words to be spoken")
             }
             if let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 24,
                Self.isSpeakerLabel(String(text[..<colon])) {
-                throw PlanRejection("the line \"\(text.prefix(40))\" starts with a speaker label: write only the words to be spoken")
+                throw AnswerRejection("the line \"\(text.prefix(40))\" starts with a speaker label: write only the words to be spoken")
             }
         }
     }

@@ -98,6 +98,20 @@ import Testing
         }
     }
 
+    @Test func aBadRequestForAnotherReasonIsNotTakenForARefusal() async throws {
+        try await Self.serving({ _ in FakeProviderServer.json(#"{"error": {"message": "model 'fake-model' not found"}}"#, status: .badRequest) }) { server, base in
+            let client = Self.client(base, breakerFailures: 10)
+            for _ in 0..<2 {
+                let result = await Self.complete(client)
+                guard case .failure(let error) = result else { Issue.record("expected a failure"); return }
+                #expect(error.code == .httpStatus && error.status == 400 && error.message.contains("not found"))
+            }
+            // Both calls tried structured output first: the failed fallback taught nothing.
+            let formats = await server.requests().map { FakeChatServer.body(of: $0)["response_format"] != nil }
+            #expect(formats == [true, false, true, false])
+        }
+    }
+
     @Test func structuredOutputOnDoesNotFallBackAndOffNeverAsks() async throws {
         try await Self.serving({ received in
             FakeChatServer.body(of: received)["response_format"] != nil

@@ -67,12 +67,27 @@ import Testing
     }
 
     @Test func aLongSceneOfSeveralSentencesIsRejectedButALongSentenceIsNot() throws {
-        let long = String(repeating: "word ", count: 60) + "end."
+        let long = String(repeating: "word ", count: 39) + "end."
         let outline = ScriptOutline(title: "T", language: .english, languageWarning: nil,
                                     paragraphs: [.init(heading: nil, sentences: [long, long, "Short one."])])
         let validator = PlanReplyValidator(outline: outline, wordsPerMinute: 165)
-        #expect(throws: PlanRejection.self) { try validator.scenes(from: Self.reply(Self.scene(1, 2), Self.scene(3, 3))) }
+        #expect(throws: AnswerRejection.self) { try validator.scenes(from: Self.reply(Self.scene(1, 2), Self.scene(3, 3))) }
         let scenes = try validator.scenes(from: Self.reply(Self.scene(1, 1), Self.scene(2, 3)))
         #expect(scenes.count == 2)
+    }
+
+    /// Hostile numbers in each of the answer's number fields in turn (extremes, near misses,
+    /// wrong types): a rejection with a reason, never a trap, and only the original is valid.
+    @Test func hostileNumbersAreRejectedNeverTrapped() throws {
+        let extremes: [Any] = [0, -1, 2, 6, Int.max, Int.min, 1e300, 2.5, "3"]
+        for position in 0..<4 {
+            for extreme in extremes {
+                var values: [Any] = [1, 3, 4, 5]
+                values[position] = extreme
+                let json = Self.reply(Self.scene(values[0], values[1]), Self.scene(values[2], values[3]))
+                #expect(throws: AnswerRejection.self, "\(json)") { try Self.validator.scenes(from: json) }
+            }
+        }
+        #expect(try Self.validator.scenes(from: Self.reply(Self.scene(1, 3), Self.scene(4, 5))).count == 2)
     }
 }

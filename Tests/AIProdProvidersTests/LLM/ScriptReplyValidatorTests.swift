@@ -55,7 +55,7 @@ import Testing
 
     @Test func aScriptOverTheCharacterLimitIsRejected() {
         let validator = ScriptReplyValidator(language: .english, length: .init(targetSeconds: 16, wordsPerMinute: 165), maxCharacters: 100)
-        #expect(throws: PlanRejection.self) { try validator.script(from: Self.body) }
+        #expect(throws: AnswerRejection.self) { try validator.script(from: Self.body) }
     }
 
     @Test func aLongTitleIsShortenedAtAWord() throws {
