@@ -33,7 +33,7 @@ import Testing
         Soudain, l'orage éclate. Le tonnerre gronde au-dessus des sommets, la pluie frappe les fenêtres. Il vérifie l'horloge : il est déjà trois heures.
         """
 
-    static func planner(_ base: String, structured: StructuredOutput = .auto, retries: Int = 0, timeout: Double = 10) -> LLMPlanner {
+    static func planner(_ base: String, structured: StructuredOutput = .auto, retries: Int = 0, timeout: Double = 300) -> LLMPlanner {
         LLMPlanner(client: OpenAIChatClientTests.client(base, structured: structured, retries: retries, timeout: timeout), offline: OfflinePlanner())
     }
 

@@ -16,7 +16,7 @@ import Testing
         "properties": ["answer": ["type": "string"]],
     ])
 
-    static func client(_ base: String, structured: StructuredOutput = .auto, retries: Int = 0, timeout: Double = 5,
+    static func client(_ base: String, structured: StructuredOutput = .auto, retries: Int = 0, timeout: Double = 300,
                        maxBytes: Int = 4 << 20, breakerFailures: Int = 3) -> OpenAIChatClient {
         var config = ProviderConfig(name: "chat", kind: .openAIChat, url: base, model: "fake-model", key: ProviderKey(key), usdPer1kUnits: 0.5)
         config.structuredOutput = structured

@@ -57,6 +57,8 @@ enum FakeSpeechServer {
     static func config(_ url: String, name: String = "kokoro", usdPer1kUnits: Double = 0) -> ProviderConfig {
         var config = ProviderConfig(name: name, kind: .openAISpeech, url: url, model: "kokoro", usdPer1kUnits: usdPer1kUnits)
         config.voices = [.english: englishVoice, .french: frenchVoice]
+        // A full parallel test run can keep the loopback server waiting for a thread for minutes.
+        config.timeoutSeconds = 300
         return config
     }
 }

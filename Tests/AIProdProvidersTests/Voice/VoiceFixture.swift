@@ -13,7 +13,7 @@ enum VoiceFixture {
     static let english = "The lighthouse stood on Gull Rock for ninety years. Every night, the keeper climbed one hundred steps, lit the lamp, and watched the sea. Storms came often; ships passed safely."
     static let french = "Le phare se dressait sur le rocher depuis quatre-vingt-dix ans. Chaque nuit, le gardien montait les marches, allumait la lampe, et veillait sur la mer."
 
-    static func config(_ kind: ProviderKind, url: String, name: String = "voice", retries: Int = 0, timeout: Double = 20,
+    static func config(_ kind: ProviderKind, url: String, name: String = "voice", retries: Int = 0, timeout: Double = 300,
                        maxBytes: Int? = nil, usdPer1kUnits: Double = 0.3, key: String? = VoiceFixture.key) -> ProviderConfig {
         var config = ProviderConfig(name: name, kind: kind, url: url, model: kind == .googleTTS ? "" : "model-1",
                                     key: key.map(ProviderKey.init), usdPer1kUnits: usdPer1kUnits)
