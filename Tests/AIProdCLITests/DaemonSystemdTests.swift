@@ -108,7 +108,9 @@ struct DaemonSystemdTests {
         await daemon.stop(SIGTERM)
         #expect(daemon.process.terminationReason == .exit && daemon.process.terminationStatus == 0,
                 "SIGTERM: exit \(daemon.process.terminationStatus); stderr:\n\(daemon.stderr)")
-        let stopped = receiver.messages
+        // The receiver reads on a thread of its own: under load it may not have read the last
+        // datagram yet when the daemon has exited.
+        let stopped = await receiver.wait { $0.contains { $0.hasPrefix("STOPPING=1\n") } }
         #expect(stopped.contains { $0.hasPrefix("STOPPING=1\n") }, "STOPPING=1: \(stopped)")
     }
 

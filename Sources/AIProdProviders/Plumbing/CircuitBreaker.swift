@@ -18,16 +18,19 @@ public final class CircuitBreaker: Sendable {
     public let failures: Int
     public let seconds: Double
     private let state = Mutex(State())
+    /// Monotonic nanoseconds: the system's uptime clock, or a test's.
+    private let clock: @Sendable () -> UInt64
 
-    public init(failures: Int, seconds: Double) {
+    public init(failures: Int, seconds: Double, clock: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }) {
         self.failures = max(failures, 1)
         self.seconds = seconds.isFinite && seconds > 0 ? seconds : 60
+        self.clock = clock
     }
 
     /// Whether a call may go now. While open, no; once the period is over, yes for one trial
     /// call at a time.
     public func allows() -> Bool {
-        let now = DispatchTime.now().uptimeNanoseconds
+        let now = clock()
         return state.withLock { state in
             guard let until = state.openUntil else { return true }
             guard now >= until, !state.trialRunning else { return false }
@@ -38,7 +41,7 @@ public final class CircuitBreaker: Sendable {
 
     /// Seconds left until a trial call is allowed; 0 when closed.
     public var secondsUntilTrial: Double {
-        let now = DispatchTime.now().uptimeNanoseconds
+        let now = clock()
         return state.withLock { state in
             guard let until = state.openUntil, until > now else { return 0 }
             return Double(until - now) / 1e9
@@ -52,7 +55,7 @@ public final class CircuitBreaker: Sendable {
     }
 
     public func failed() {
-        let now = DispatchTime.now().uptimeNanoseconds
+        let now = clock()
         let period = UInt64(min(seconds, 86_400) * 1e9)
         state.withLock { state in
             state.consecutiveFailures += 1
