@@ -117,7 +117,8 @@ let package = Package(
         .testTarget(name: "AIProdCoreTests", dependencies: ["AIProdCore"]),
         .testTarget(name: "AIProdMediaTests", dependencies: ["AIProdCore", "AIProdMedia", "AIProdTestSupport"]),
         // Helpers the test targets share: temporary folders, media made in-process.
-        .target(name: "AIProdTestSupport", dependencies: ["AIProdMedia"], path: "Tests/AIProdTestSupport"),
+        .target(name: "AIProdTestSupport", dependencies: ["AIProdMedia", .product(name: "Hummingbird", package: "hummingbird")],
+                path: "Tests/AIProdTestSupport"),
         .testTarget(name: "AIProdStudioTests", dependencies: ["AIProdCore", "AIProdMedia", "AIProdStudio", "AIProdTestSupport"]),
         // Runs the built `aiprod` binary: exit codes, outputs, nothing half-written; the daemon's crash
         // test reads its SQLite file back through the store.

@@ -1,3 +1,4 @@
+import AIProdTestSupport
 import Foundation
 import Hummingbird
 import Logging
@@ -46,22 +47,6 @@ actor WebhookReceiver {
         router.post("moved") { _, _ -> Response in
             Response(status: .found, headers: [.location: "/hook"])
         }
-        // Stopping the server mid-request logs errors that are not the test's.
-        var quiet = Logger(label: "webhook-receiver")
-        quiet.logLevel = .critical
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { portContinuation.yield($0.localAddress?.port ?? 0) }, logger: quiet)
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                try await app.run()
-                return nil
-            }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next(), port > 0 else { throw CancellationError() }
-            let result = try await body(receiver, "http://127.0.0.1:\(port)")
-            group.cancelAll()
-            return result
-        }
+        return try await LoopbackHTTPServer.serving(router) { base in try await body(receiver, base) }
     }
 }

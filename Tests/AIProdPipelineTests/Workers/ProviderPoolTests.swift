@@ -36,21 +36,7 @@ struct ProviderPoolTests {
             guard let wav else { return Response(status: .internalServerError) }
             return Response(status: .ok, headers: [.contentType: "audio/wav"], body: .init(byteBuffer: ByteBuffer(bytes: wav)))
         }
-        var quiet = Logger(label: "fake-tts")
-        quiet.logLevel = .critical
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { portContinuation.yield($0.localAddress?.port ?? 0) }, logger: quiet)
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                try await app.run()
-                return nil
-            }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next(), port > 0 else { throw CancellationError() }
-            defer { group.cancelAll() }
-            return try await body("http://127.0.0.1:\(port)/v1")
-        }
+        return try await LoopbackHTTPServer.serving(router) { base in try await body(base + "/v1") }
     }
 
     static func runner(voiceURL: String) throws -> StudioFactory.LocalRunner {

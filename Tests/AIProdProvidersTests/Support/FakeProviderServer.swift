@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import Logging
+import AIProdTestSupport
 
 /// A real HTTP server on loopback standing in for a remote provider (the one kind of fake these
 /// tests allow): each test gives it a router that answers as the provider's public API does,
@@ -39,27 +39,7 @@ final class FakeProviderServer: Sendable {
         let server = FakeProviderServer()
         let router = Router()
         configure(router, server)
-        var quiet = Logger(label: "fake-provider")
-        quiet.logLevel = .critical
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { portContinuation.yield($0.localAddress?.port ?? 0) }, logger: quiet)
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                try await app.run()
-                return nil
-            }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next(), port > 0 else { throw CancellationError() }
-            do {
-                let result = try await body(server, "http://127.0.0.1:\(port)")
-                group.cancelAll()
-                return result
-            } catch {
-                group.cancelAll()
-                throw error
-            }
-        }
+        return try await LoopbackHTTPServer.serving(router) { base in try await body(server, base) }
     }
 
     /// A JSON reply.
