@@ -1,6 +1,5 @@
 import AIProdCore
 import AIProdStudio
-import Logging
 
 /// Plans a script with a chat model (`[studio] planner = NAME`): the model groups the script's
 /// sentences into scenes and gives each a heading, mood, sound cues and a visual description;
@@ -49,23 +48,9 @@ public struct LLMPlanner: Sendable {
         }
         let messages = PlanPrompt.messages(outline, sceneSeconds: offline.targetSecondsPerScene, maxSceneSeconds: maxSceneSeconds,
                                           wordsPerMinute: offline.wordsPerMinute)
-        let first = try client.complete(messages, schema: PlanPrompt.schema, purpose: "plan", session: session)
-        let rejection: AnswerRejection
-        do throws(AnswerRejection) {
-            return try plan(first, outline: outline, preset: preset, seed: seed, targetDuration: targetDuration)
-        } catch {
-            rejection = error
-        }
-        session.logger.notice("the model's plan was invalid; asking once more", metadata: [
-            "provider": "\(client.name)", "reason": "\(rejection.reason)",
-        ])
-        let second = try client.complete(PlanPrompt.retry(messages, answer: first.content, rejection: rejection),
-                                         schema: PlanPrompt.schema, purpose: "plan", session: session)
-        do throws(AnswerRejection) {
-            return try plan(second, outline: outline, preset: preset, seed: seed, targetDuration: targetDuration)
-        } catch {
-            throw ProviderError(.invalidPlan, provider: client.name,
-                                "the model's plan was invalid twice: \(error.reason) (the first time: \(rejection.reason))")
+        return try client.ask(messages, schema: PlanPrompt.schema, purpose: "plan", session: session,
+                              retry: PlanPrompt.retry) { reply throws(AnswerRejection) in
+            try plan(reply, outline: outline, preset: preset, seed: seed, targetDuration: targetDuration)
         }
     }
 

@@ -1,6 +1,5 @@
 import AIProdCore
 import AIProdStudio
-import Logging
 
 /// Writes a narration script from a person's prompt with a chat model ("60 seconds on the
 /// history of the Gull Rock lighthouse, calm, for families"). The answer is checked (language,
@@ -42,23 +41,9 @@ public struct LLMScriptWriter: Sendable {
         let length = ScriptPrompt.Length(targetSeconds: targetSeconds, wordsPerMinute: wordsPerMinute)
         let validator = ScriptReplyValidator(language: language, length: length, maxCharacters: maxCharacters)
         let messages = ScriptPrompt.messages(prompt: trimmed, language: language, length: length, maxCharacters: maxCharacters)
-        let first = try client.complete(messages, schema: nil, purpose: "script", session: session)
-        let rejection: AnswerRejection
-        do throws(AnswerRejection) {
-            return try validator.script(from: first.content)
-        } catch {
-            rejection = error
-        }
-        session.logger.notice("the model's script was unusable; asking once more", metadata: [
-            "provider": "\(client.name)", "reason": "\(rejection.reason)",
-        ])
-        let second = try client.complete(ScriptPrompt.retry(messages, answer: first.content, reason: rejection.reason),
-                                         schema: nil, purpose: "script", session: session)
-        do throws(AnswerRejection) {
-            return try validator.script(from: second.content)
-        } catch {
-            throw ProviderError(.invalidPlan, provider: client.name,
-                                "the model's script was unusable twice: \(error.reason) (the first time: \(rejection.reason))")
+        return try client.ask(messages, schema: nil, purpose: "script", session: session,
+                              retry: ScriptPrompt.retry) { reply throws(AnswerRejection) in
+            try validator.script(from: reply.content)
         }
     }
 }

@@ -47,10 +47,10 @@ enum ScriptPrompt {
     }
 
     /// The second request: the first, the model's answer, and why it was refused.
-    static func retry(_ messages: [ChatMessage], answer: String, reason: String) -> [ChatMessage] {
+    static func retry(_ messages: [ChatMessage], answer: String, rejection: AnswerRejection) -> [ChatMessage] {
         messages + [
             .assistant(String(answer.prefix(20_000))),
-            .user("That script cannot be used: \(reason). Write the whole script again, following every rule above."),
+            .user("That script cannot be used: \(rejection.reason). Write the whole script again, following every rule above."),
         ]
     }
 }
