@@ -87,7 +87,7 @@ struct ExampleScriptsTests {
         try await FakeChatServer.serving { chat, chatURL in
             try await FakeSpeechServer.serving { speech, speechURL in
                 let config = try Self.config(chat: chatURL, speech: speechURL)
-                let logs = SpeechLogCapture()
+                let logs = LogCapture()
                 let calls = CallLog()
                 let spec = JobSpec(script: script, preset: Self.preset.name)
                 let result = try await Self.render(spec, config: config, cache: scratch.file("cache"), folder: scratch.file("job"),

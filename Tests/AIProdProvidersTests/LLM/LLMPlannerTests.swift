@@ -120,7 +120,7 @@ import Testing
             let answer = await counter.next() == 1 ? Self.gappy : FakeChatModel.answer(to: FakeChatServer.messages(in: FakeChatServer.body(of: received)))
             return FakeProviderServer.json(FakeChatServer.completion(answer))
         }) { server, base in
-            let logs = ChatLogCapture()
+            let logs = LogCapture()
             let log = CallLog()
             let plan = try await Self.plan(Self.planner(base), log: log, logger: logs.logger()).get()
             #expect(plan.scenes.flatMap(\.sentences).count == 10)
@@ -204,7 +204,7 @@ import Testing
             let answer = await counter.next() == 1 ? Self.gappy : FakeChatModel.answer(to: FakeChatServer.messages(in: body))
             return FakeProviderServer.json(FakeChatServer.completion(answer))
         }) { _, base in
-            let logs = ChatLogCapture()
+            let logs = LogCapture()
             let log = CallLog()
             _ = try await Self.plan(Self.planner(base), log: log, logger: logs.logger()).get()
             #expect(logs.all.count >= 3)

@@ -261,7 +261,7 @@ import Testing
                 ? FakeProviderServer.json(#"{"error": {"message": "bad response_format for \#(echoed)"}}"#, status: .badRequest)
                 : FakeProviderServer.json(#"{"error": {"message": "Incorrect API key provided: \#(echoed)"}}"#, status: .unauthorized)
         }) { server, base in
-            let logs = ChatLogCapture()
+            let logs = LogCapture()
             let log = CallLog()
             let result = await Self.complete(Self.client(base), log: log, logger: logs.logger())
             guard case .failure(let error) = result else { Issue.record("expected a failure"); return }

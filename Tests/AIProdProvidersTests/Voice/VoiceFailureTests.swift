@@ -187,7 +187,7 @@ import Testing
 
     @Test func theKeyIsInNoLogLineErrorOrRecord() async throws {
         let scratch = ScratchDirectory()
-        let capture = SpeechLogCapture()
+        let capture = LogCapture()
         try await Self.serving({ count, received in
             // The first answer echoes the key it refused, as some APIs do.
             count == 1
@@ -211,7 +211,7 @@ import Testing
     @Test(arguments: [ProviderKind.openAISpeech, .elevenLabs, .googleTTS])
     func noKindPutsItsKeyInALogLineOrAnError(_ kind: ProviderKind) async throws {
         let scratch = ScratchDirectory("key-\(kind.rawValue)")
-        let capture = SpeechLogCapture()
+        let capture = LogCapture()
         try await FakeProviderServer.serving({ router, server in
             // Each API's path, answering 401 with the key header it received echoed back.
             for path in ["v1/audio/speech", "v1/text-to-speech/:voice/with-timestamps", "v1/text:synthesize"] {

@@ -3,14 +3,16 @@ import Synchronization
 
 /// A LogHandler that keeps every line (message and metadata, as text), so a test can check
 /// what a provider logged — above all that no key is in it.
-final class SpeechLogCapture: Sendable {
+final class LogCapture: Sendable {
     private let lines = Mutex<[String]>([])
 
     var all: [String] { lines.withLock { $0 } }
 
     /// A logger at trace level writing into this capture.
-    func logger() -> Logger {
-        Logger(label: "capture") { _ in Handler(capture: self) }
+    func logger(_ label: String = "capture") -> Logger {
+        var logger = Logger(label: label) { _ in Handler(capture: self) }
+        logger.logLevel = .trace
+        return logger
     }
 
     fileprivate func append(_ line: String) {
@@ -18,7 +20,7 @@ final class SpeechLogCapture: Sendable {
     }
 
     struct Handler: LogHandler {
-        let capture: SpeechLogCapture
+        let capture: LogCapture
         var metadata: Logger.Metadata = [:]
         var logLevel: Logger.Level = .trace
 
