@@ -16,7 +16,7 @@ import Foundation
 /// (the received voice did not pause there), are scaled linearly onto the group's span, then
 /// a start that lands in a pause moves to where the voice resumes, and an end that lands in one
 /// moves back to where it stopped. Measured against known timings: see
-/// `SpeechAlignerTests` and docs/PROVIDERS-voices.md.
+/// `SpeechAlignerTests` and docs/PROVIDERS.md.
 enum SpeechAligner {
     /// Added to pause lengths (seconds) before comparing them, so that "no pause" is finite.
     static let pauseSlack = 0.05

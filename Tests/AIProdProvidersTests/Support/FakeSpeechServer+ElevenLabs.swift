@@ -74,12 +74,17 @@ extension FakeSpeechServer {
                 ends[index] = start + Double(index - from + 1) * step
             }
         }
-        var last = 0.0
+        var last = 0.0, lastStart = 0.0
         for index in scalars.indices {
             if starts[index] < 0 {
                 starts[index] = last
                 ends[index] = last
             }
+            // espeak-ng's word events do not always map one to one onto the text's words (it is
+            // not repeatable from call to call); the service's alignment never goes back in time.
+            starts[index] = max(starts[index], lastStart)
+            ends[index] = max(ends[index], starts[index])
+            lastStart = starts[index]
             last = ends[index]
         }
         return (scalars.map { String($0) }, starts, ends)

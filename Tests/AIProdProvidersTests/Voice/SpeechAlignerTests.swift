@@ -10,7 +10,7 @@ import Testing
 /// another voice, rate and pitch, after some silence and over a faint noise floor, whose true
 /// word timings are espeak-ng's own events; the reference is aiprod's default espeak-ng
 /// reading. The bounds are the measured errors with a margin; the numbers are printed and
-/// stated in docs/PROVIDERS-voices.md.
+/// stated in docs/PROVIDERS.md.
 @Suite struct SpeechAlignerTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var name: String
