@@ -12,11 +12,13 @@ import Testing
 /// at another rate and pitch, so alignment, mastering and QA meet real sound): the plan is the
 /// LLM's, every scene is spoken by the remote voice, QA passes, every call is recorded and
 /// priced, a second render pays nothing (the cache), and no log line holds the key.
-@Suite("Example scripts through a fake LLM and a fake TTS")
+@Suite("Example scripts through a fake LLM and a fake TTS", .serialized)
 struct ExampleScriptsTests {
     static let key = "sk-e2e-0123456789-secret"
     /// A small picture keeps the render short; the sound, the plan and QA are what is tested.
-    static let preset = Preset(name: "test-320p", summary: "320x180 for tests", width: 320, height: 180, fps: Rational(15),
+    /// One render at a time (`.serialized`): two at once load a 2-core machine enough to slow
+    /// other suites' cancellation timings.
+    static let preset = Preset(name: "test-320p", summary: "320x180 for tests", width: 320, height: 180, fps: Rational(10),
                                loudness: LoudnessTarget(targetLufs: -16, truePeakDbtp: -1.5), transitions: TransitionKind.allCases)
 
     static func examples(_ name: String) throws -> String {
