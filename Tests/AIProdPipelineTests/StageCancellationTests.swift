@@ -12,7 +12,7 @@ import Testing
 /// in the stage under test; the cancel comes from another thread a moment after it starts, or,
 /// for a stage too quick for any fixed delay (narration in release: tens of milliseconds), at its
 /// first progress report, with scenes still to do.
-@Suite("Stage runner: cancel in every stage", .serialized)
+@Suite("Stage runner: cancel in every stage", .serialized, .oneRenderAtATime)
 struct StageCancellationTests {
     /// A longer script (more speech, more cues, a longer piece of music), so each stage works
     /// long enough for the cancel to find it busy.

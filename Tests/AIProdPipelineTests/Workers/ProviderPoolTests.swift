@@ -13,7 +13,7 @@ import Testing
 /// the store (`provider_calls`), is booked as a cost the month's spend sees, is audited in the
 /// submitter's name, and a voice that cannot be reached leaves the job to espeak-ng with a
 /// warning in its result.
-@Suite("Worker pool: provider calls on the job, its cost and the audit log", .serialized)
+@Suite("Worker pool: provider calls on the job, its cost and the audit log", .serialized, .oneRenderAtATime)
 struct ProviderPoolTests {
     /// An OpenAI-compatible `/v1/audio/speech` on loopback answering with real speech: espeak-ng
     /// at another rate, as a 48 kHz float WAV.

@@ -12,7 +12,7 @@ import Testing
 /// at another rate and pitch, so alignment, mastering and QA meet real sound): the plan is the
 /// LLM's, every scene is spoken by the remote voice, QA passes, every call is recorded and
 /// priced, a second render pays nothing (the cache), and no log line holds the key.
-@Suite("Example scripts through a fake LLM and a fake TTS", .serialized)
+@Suite("Example scripts through a fake LLM and a fake TTS", .serialized, .oneRenderAtATime)
 struct ExampleScriptsTests {
     static let key = "sk-e2e-0123456789-secret"
     /// A small picture keeps the render short; the sound, the plan and QA are what is tested.
