@@ -1,3 +1,5 @@
+// Testing exists only in a build with tests; `swift build -c release` builds this target too.
+#if canImport(Testing)
 import Testing
 
 /// A suite trait: suites that carry it never run at the same time as each other, across every
@@ -42,3 +44,4 @@ actor RenderTurn {
         if waiting.isEmpty { taken = false } else { waiting.removeFirst().resume() }
     }
 }
+#endif
