@@ -62,6 +62,7 @@ extension ServiceConfig {
         config.queue = try read(QueueConfig.self)
         config.render = try read(RenderConfig.self)
         config.studio = try read(StudioConfig.self)
+        config.music = try read(MusicConfig.self)
         config.limits = try read(Limits.self)
         config.auth = try read(AuthConfig.self)
         config.costs = try read(CostsConfig.self)
@@ -103,15 +104,21 @@ extension ServiceConfig {
 
     /// Each `[studio]` chain names configured providers of the stage's role.
     static func checkChains(_ config: ServiceConfig, ini: INIFile, file: String?) throws(ConfigError) {
-        for (key, chain, role) in [("planner", config.studio.planner, ProviderRole.llm), ("voice", config.studio.voice, .voice)] {
+        let studio = config.studio
+        let chains: [(String, ProviderChain, [ProviderRole])] = [
+            ("planner", studio.planner, [.llm]), ("voice", studio.voice, [.voice]), ("visuals", studio.visuals, [.image, .stock]),
+            ("motion", studio.motion, [.motion]), ("effects", studio.effects, [.effects]), ("music", studio.music, [.music]),
+        ]
+        for (key, chain, roles) in chains {
+            let roleNames = roles.map(\.rawValue).joined(separator: " and ")
             for name in chain.providers {
                 let problem: String?
                 if let provider = config.providers[name] {
-                    problem = provider.kind.role == role ? nil
-                        : "\(name) is a \(provider.kind.rawValue) provider; \(key) takes \(role.rawValue) providers"
+                    problem = roles.contains(provider.kind.role) ? nil
+                        : "\(name) is a \(provider.kind.rawValue) provider; \(key) takes \(roleNames) providers"
                 } else {
-                    let known = config.providers.values.filter { $0.kind.role == role }.map(\.name).sorted()
-                    problem = "no [provider.\(name)] section (\(role.rawValue) providers: \(known.isEmpty ? "none" : known.joined(separator: ", ")))"
+                    let known = config.providers.values.filter { roles.contains($0.kind.role) }.map(\.name).sorted()
+                    problem = "no [provider.\(name)] section (\(roleNames) providers: \(known.isEmpty ? "none" : known.joined(separator: ", ")))"
                 }
                 if let problem { throw locate(ConfigError(section: "studio", key: key, message: problem), in: ini, file: file) }
             }

@@ -9,6 +9,7 @@ public struct ServiceConfig: Sendable, Hashable {
     public var queue = QueueConfig()
     public var render = RenderConfig()
     public var studio = StudioConfig()
+    public var music = MusicConfig()
     public var limits = Limits()
     public var auth = AuthConfig()
     public var costs = CostsConfig()
@@ -30,7 +31,7 @@ public struct ServiceConfig: Sendable, Hashable {
         }
         return [
             section(server), section(storage), section(database), section(workers), section(queue),
-            section(render), section(studio), section(limits), section(auth), section(costs),
+            section(render), section(studio), section(music), section(limits), section(auth), section(costs),
             section(budget), section(webhooks), section(log), section(rateLimit), section(status),
             section(backup),
         ] + providers.keys.sorted().compactMap { name in providers[name].map { ($0.sectionName, $0.entries) } }

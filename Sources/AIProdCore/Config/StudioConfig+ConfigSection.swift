@@ -13,6 +13,11 @@ extension StudioConfig: ConfigSection {
             ConfigEntry("watermark", ConfigValue(watermark)),
             ConfigEntry("planner", .string(planner.description)),
             ConfigEntry("voice", .string(voice.description)),
+            ConfigEntry("visuals", .string(visuals.description)),
+            ConfigEntry("motion", .string(motion.description)),
+            ConfigEntry("effects", .string(effects.description)),
+            ConfigEntry("music", .string(music.description)),
+            ConfigEntry("style", .string(style)),
         ]
     }
 }

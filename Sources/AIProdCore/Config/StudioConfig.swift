@@ -18,6 +18,22 @@ public struct StudioConfig: Sendable, Hashable {
     public var planner = ProviderChain()
     /// Who speaks the narration (`voice = kokoro, offline`).
     public var voice = ProviderChain()
+    /// Who makes a scene's picture when the job's own assets have none for it, in order: image
+    /// generators and stock libraries (`visuals = sd-local, pexels, offline`); offline is the
+    /// title card.
+    public var visuals = ProviderChain()
+    /// Who turns a scene's still into motion (`motion = runway, offline`); offline keeps the
+    /// still, moving it with Ken Burns.
+    public var motion = ProviderChain()
+    /// Who finds a recorded effect when the sound library has none (`effects = freesound`);
+    /// offline synthesises it.
+    public var effects = ProviderChain()
+    /// Who makes a piece of music when the music library has none for the mood; offline
+    /// composes it with fluidsynth.
+    public var music = ProviderChain()
+    /// Words added to every generated picture's prompt, so a job's pictures share a look; empty:
+    /// the preset's style.
+    public var style = ""
 
     public init() {}
 
@@ -35,5 +51,13 @@ public struct StudioConfig: Sendable, Hashable {
         if let value = ini.string("studio", "watermark") { watermark = value }
         if let value = ini.string("studio", "planner") { planner = try ProviderChain.parse(value, section: "studio", key: "planner") }
         if let value = ini.string("studio", "voice") { voice = try ProviderChain.parse(value, section: "studio", key: "voice") }
+        if let value = ini.string("studio", "visuals") { visuals = try ProviderChain.parse(value, section: "studio", key: "visuals") }
+        if let value = ini.string("studio", "motion") { motion = try ProviderChain.parse(value, section: "studio", key: "motion") }
+        if let value = ini.string("studio", "effects") { effects = try ProviderChain.parse(value, section: "studio", key: "effects") }
+        if let value = ini.string("studio", "music") { music = try ProviderChain.parse(value, section: "studio", key: "music") }
+        if let value = ini.string("studio", "style") {
+            guard value.utf8.count <= 500 else { throw ConfigError(section: "studio", key: "style", message: "is at most 500 bytes") }
+            style = value
+        }
     }
 }

@@ -13,7 +13,7 @@ public struct JobProgress: Codable, Sendable, Hashable {
 
     /// Share of a whole job's wall time each stage usually takes (render dominates).
     public static let stageWeights: [StageName: Double] = [
-        .plan: 0.01, .narrate: 0.06, .foley: 0.03, .score: 0.06, .direct: 0.01, .render: 0.75, .qa: 0.07, .publish: 0.01,
+        .plan: 0.01, .narrate: 0.06, .foley: 0.03, .score: 0.05, .visuals: 0.04, .direct: 0.01, .render: 0.72, .qa: 0.07, .publish: 0.01,
     ]
 
     /// 0…100 over the whole job.

@@ -37,15 +37,26 @@ public struct JobSpec: Codable, Sendable, Hashable {
     public var priority: Int
     /// Where in `[studio]`'s chains to start (a provider's name, or `offline`); never a URL.
     public var providers: ProviderRequest
+    /// Words added to every generated picture's prompt (at most 500 bytes); nil: `[studio]
+    /// style`, else the preset's.
+    public var style: String?
+    /// What a video asset shorter than its scene does at its end: hold its last frame, or loop.
+    public var shortVideos: ShortVideoFit
+    /// Add a closing card with the credit lines that outside media's licences require (CC BY).
+    public var creditRoll: Bool
 
     public init(
         script: String? = nil, timeline: Timeline? = nil, title: String? = nil, language: Language? = nil,
         preset: String? = nil, aspectRatio: AspectRatio? = nil, duration: Rational? = nil, seed: UInt64 = 1,
         voice: String? = nil, music: MusicRequest = MusicRequest(), effects: Bool = true,
         subtitles: SubtitleRequest = SubtitleRequest(), assetIds: [String] = [], webhookUrl: String? = nil, priority: Int = 0,
-        prompt: String? = nil, providers: ProviderRequest = ProviderRequest()
+        prompt: String? = nil, providers: ProviderRequest = ProviderRequest(), style: String? = nil,
+        shortVideos: ShortVideoFit = .hold, creditRoll: Bool = false
     ) {
         self.script = script
+        self.style = style
+        self.shortVideos = shortVideos
+        self.creditRoll = creditRoll
         self.prompt = prompt
         self.providers = providers
         self.timeline = timeline
@@ -83,7 +94,18 @@ public struct JobSpec: Codable, Sendable, Hashable {
         assetIds = try c.decode(.assetIds, default: [])
         webhookUrl = try c.decodeIfPresent(String.self, forKey: .webhookUrl)
         priority = try c.decodeInteger(.priority, default: 0)
+        style = try c.decodeIfPresent(String.self, forKey: .style)
+        shortVideos = try c.decode(.shortVideos, default: .hold)
+        creditRoll = try c.decode(.creditRoll, default: false)
     }
+}
+
+/// What a video shorter than its scene does once it has played.
+public enum ShortVideoFit: String, Codable, Sendable, Hashable, CaseIterable {
+    /// Its last frame stays until the scene ends.
+    case hold
+    /// It starts again from its beginning.
+    case loop
 }
 
 /// `16:9`, `9:16` or `1:1`: picks a preset when none is named.

@@ -21,7 +21,7 @@ extension ProviderConfig {
         guard let model = ini.string(section, "model") ?? kind.defaultModel else {
             throw ConfigError(section: section, key: "model", message: "is required for kind \(kind.rawValue)")
         }
-        let fallbackPrice = kind.unit == .tokens ? costs.llmUsdPer1kTokens : costs.ttsUsdPer1kCharacters
+        let fallbackPrice = kind.defaultUsdPer1kUnits(costs)
         self.init(name: name, kind: kind, url: url, model: model, usdPer1kUnits: fallbackPrice)
         key = try Self.readKey(ini, section: section)
         keyFile = ini.string(section, "key_file")
@@ -36,9 +36,33 @@ extension ProviderConfig {
         if let value = ini.string(section, "voice_fr") { voices[.french] = value }
         if let value = try ini.choice(section, "structured_output", as: StructuredOutput.self) { structuredOutput = value }
         if let value = try ini.integer(section, "max_tokens", in: 16...1_000_000) { maxTokens = value }
+        workflow = ini.string(section, "workflow")
+        if let text = ini.string(section, "licenses") { licenses = try Self.parseLicenses(text, section: section) }
+        if let value = try ini.number(section, "poll_seconds", in: 0.05...60) { pollSeconds = value }
+        if let value = try ini.number(section, "max_wait_seconds", in: 1...7_200) { maxWaitSeconds = value }
+        if let value = try ini.integer(section, "steps", in: 1...150) { steps = value }
+        if kind == .comfyUI, workflow == nil {
+            throw ConfigError(section: section, key: "workflow", message: "a comfyui provider needs its workflow template file (API format JSON)")
+        }
         if kind.role == .voice, voices.isEmpty {
             throw ConfigError(section: section, key: "voice_en", message: "a voice provider needs voice_en, voice_fr or both")
         }
+    }
+
+    /// `cc0, cc-by`: at least one licence, each known once. `studio` and `generated` are not
+    /// licences an outside library offers.
+    static func parseLicenses(_ text: String, section: String) throws(ConfigError) -> [MediaLicense] {
+        let offered: [MediaLicense] = [.cc0, .ccBy, .ccByNC]
+        var licenses: [MediaLicense] = []
+        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !name.isEmpty {
+            guard let license = MediaLicense(rawValue: name), offered.contains(license) else {
+                throw ConfigError(section: section, key: "licenses",
+                                  message: "unknown licence \"\(name.prefix(40))\": one of \(offered.map(\.rawValue).joined(separator: ", "))")
+            }
+            if !licenses.contains(license) { licenses.append(license) }
+        }
+        guard !licenses.isEmpty else { throw ConfigError(section: section, key: "licenses", message: "names no licence") }
+        return licenses
     }
 
     /// An absolute `http`/`https` URL with a host, no user name or password in it (a key goes in
@@ -103,6 +127,11 @@ extension ProviderConfig {
             ConfigEntry("usd_per_1k_units", .number(usdPer1kUnits)),
             ConfigEntry("structured_output", .string(structuredOutput.rawValue)),
             ConfigEntry("max_tokens", .integer(maxTokens)),
+            ConfigEntry("workflow", ConfigValue(workflow)),
+            ConfigEntry("licenses", .string(licenses.map(\.rawValue).joined(separator: ", "))),
+            ConfigEntry("poll_seconds", .number(pollSeconds)),
+            ConfigEntry("max_wait_seconds", .number(maxWaitSeconds)),
+            ConfigEntry("steps", .integer(steps)),
         ]
     }
 }

@@ -34,6 +34,17 @@ public struct ProviderConfig: Sendable, Hashable {
     public var structuredOutput = StructuredOutput.auto
     /// Most tokens a chat reply may use (`openai-chat`'s `max_tokens`).
     public var maxTokens = 4_096
+    /// The workflow template file (`comfyui`): API-format JSON with `{{prompt}}`, `{{width}}`,
+    /// `{{height}}` and `{{seed}}` placeholders.
+    public var workflow: String?
+    /// Licences accepted for what the provider finds (`freesound`); CC0 only by default.
+    public var licenses: [MediaLicense] = [.cc0]
+    /// Seconds between polls of a task (`runway`, `comfyui`).
+    public var pollSeconds: Double = 2
+    /// Longest wait for a task to finish, polls included (`runway`, `comfyui`).
+    public var maxWaitSeconds: Double = 600
+    /// Sampling steps (`a1111`).
+    public var steps = 25
 
     public static let sectionPrefix = "provider."
 
@@ -41,6 +52,7 @@ public struct ProviderConfig: Sendable, Hashable {
     public static let keys = [
         "kind", "url", "model", "key", "key_file", "voice_en", "voice_fr", "timeout_seconds", "retries", "concurrency",
         "max_response_bytes", "breaker_failures", "breaker_seconds", "usd_per_1k_units", "structured_output", "max_tokens",
+        "workflow", "licenses", "poll_seconds", "max_wait_seconds", "steps",
     ]
 
     public init(name: String, kind: ProviderKind, url: String, model: String = "", key: ProviderKey? = nil, usdPer1kUnits: Double = 0) {
@@ -53,9 +65,13 @@ public struct ProviderConfig: Sendable, Hashable {
         self.maxResponseBytes = Self.defaultMaxResponseBytes(kind)
     }
 
-    /// 4 MiB for a chat reply, 64 MiB for audio.
+    /// 4 MiB for a chat reply or a search, 64 MiB for audio and pictures, 256 MiB for video.
     public static func defaultMaxResponseBytes(_ kind: ProviderKind) -> Int {
-        kind.role == .llm ? 4 << 20 : 64 << 20
+        switch kind.role {
+        case .llm: 4 << 20
+        case .voice, .image, .effects, .music: 64 << 20
+        case .motion, .stock: 256 << 20
+        }
     }
 
     /// `[provider.NAME]`.

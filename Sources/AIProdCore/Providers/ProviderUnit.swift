@@ -4,6 +4,10 @@ public enum ProviderUnit: String, Sendable, Hashable, CaseIterable, Codable {
     case characters
     case seconds
     case images
+    /// Pieces of music (`music-http`).
+    case tracks
+    /// Searches (stock and sound libraries, usually free).
+    case requests
 
     /// The cost line's kind for this unit (the names ``CostModel`` uses for `[costs]`).
     public var costKind: String {
@@ -12,6 +16,8 @@ public enum ProviderUnit: String, Sendable, Hashable, CaseIterable, Codable {
         case .characters: "tts_characters"
         case .seconds: "video_seconds"
         case .images: "images"
+        case .tracks: "music_tracks"
+        case .requests: "provider_requests"
         }
     }
 }

@@ -44,6 +44,18 @@ public struct JobDirectory: Sendable, Hashable {
     public static let narrations = "media/narration.json"
     public static let effects = "media/effects.json"
     public static let music = "media/music.wav"
+    /// The pieces the music bed was made of, with their credits (`[MusicPiece]`).
+    public static let musicPieces = "media/music.json"
+    /// The picture chosen for each scene (`[SceneVisual]`).
+    public static let visuals = "media/visuals.json"
+    /// Why a scene's picture is not what the chain asked first (a JSON array of sentences).
+    public static let visualWarnings = "media/visual-warnings.json"
+    /// Why an effect or the music fell back (a JSON array of sentences), per stage.
+    public static let foleyWarnings = "media/foley-warnings.json"
+    public static let musicWarnings = "media/music-warnings.json"
+    /// Every piece's credit, gathered at publish, and the same for people to read.
+    public static let credits = "credits.json"
+    public static let creditsText = "credits.txt"
     /// Where the foley provider makes its files before they are brought in as `effect-*`.
     static let foleyScratch = "media/.foley"
     /// Files from outside the job a timeline needs (the configured watermark).
@@ -61,6 +73,11 @@ public struct JobDirectory: Sendable, Hashable {
     public static let script = "script.txt"
     /// Why the narration changed voice, if it did (a JSON array of sentences).
     public static let narrationWarnings = "media/narration-warnings.json"
+
+    /// `media/visual-N.<ext>`: scene N's generated, stock or animated picture (N from 1).
+    public static func visual(scene index: Int, extension ext: String) -> String {
+        "media/visual-\(index + 1).\(ext.isEmpty ? "png" : ext)"
+    }
 
     /// `media/narration-N.wav`, N from 1.
     public static func narration(scene index: Int) -> String { "media/narration-\(index + 1).wav" }

@@ -126,6 +126,7 @@ public struct StageRunner<Planner: ScriptPlanner, Narrator: NarrationProvider, C
         case .narrate: return try NarrateStage(narrator: narrator).run(job)
         case .foley: return try FoleyStage(effects: effects).run(job)
         case .score: return try ScoreStage(composer: composer).run(job)
+        case .visuals: return try VisualsStage().run(job)
         case .direct: return try DirectStage().run(job)
         case .render: return try RenderStage().run(job)
         case .qa: return try QAStage().run(job)

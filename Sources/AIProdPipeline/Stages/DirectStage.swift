@@ -47,7 +47,15 @@ struct DirectStage {
             watermark = name
         }
         let director = Director(preset: try job.preset(), seed: job.spec.seed, assets: catalog, watermark: watermark)
-        let scenes = zip(narrations, effects).map { DirectedScene(narration: $0, effects: $1) }
+        // The visuals stage's choice per scene (a job from before that stage: the director matches).
+        let visuals = job.directory.fileData(JobDirectory.visuals) == nil ? nil
+            : try job.directory.readJSON([SceneVisual].self, from: JobDirectory.visuals, stage: .direct)
+        if let visuals, visuals.count != plan.scenes.count {
+            throw .corrupt(JobDirectory.visuals, "\(visuals.count) visuals for \(plan.scenes.count) scenes", stage: .direct)
+        }
+        let scenes = zip(narrations, effects).enumerated().map { index, pair in
+            DirectedScene(narration: pair.0, effects: pair.1, visual: visuals?[index])
+        }
         let music = job.spec.music.enabled ? JobDirectory.music : nil
         var timeline = director.timeline(plan: plan, scenes: scenes, music: music)
         if let volume = job.spec.music.volumeDb {

@@ -26,12 +26,13 @@ enum StageOutputs {
         switch stage {
         case .plan: [JobDirectory.plan, JobDirectory.script]
         case .narrate: [JobDirectory.narrations, JobDirectory.narrationWarnings]
-        case .foley: [JobDirectory.effects, JobDirectory.foleyScratch]
-        case .score: [JobDirectory.music]
+        case .foley: [JobDirectory.effects, JobDirectory.foleyScratch, JobDirectory.foleyWarnings]
+        case .score: [JobDirectory.music, JobDirectory.musicPieces, JobDirectory.musicWarnings]
+        case .visuals: [JobDirectory.visuals, JobDirectory.visualWarnings]
         case .direct: [JobDirectory.timeline, JobDirectory.imported]
         case .render: [JobDirectory.video]
         case .qa: [JobDirectory.thumbnail, JobDirectory.srt, JobDirectory.vtt, JobDirectory.qa]
-        case .publish: [JobDirectory.result]
+        case .publish: [JobDirectory.result, JobDirectory.credits, JobDirectory.creditsText]
         }
     }
 
@@ -40,6 +41,7 @@ enum StageOutputs {
         switch stage {
         case .narrate: ["narration-"]
         case .foley: ["effect-"]
+        case .visuals: ["visual-", ".visual-"]
         default: []
         }
     }

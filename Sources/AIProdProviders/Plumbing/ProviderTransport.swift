@@ -46,10 +46,14 @@ public final class ProviderTransport: Sendable {
     /// call on the session. `units` tells how much of the provider's unit a decoded answer used
     /// (what it costs). A reply is cached only once `decode` accepted it, so a bad answer is
     /// never served again.
+    ///
+    /// `cacheable: false` for a call whose answer changes with time (a task's status) or
+    /// starts work (a task's submission): it is always sent, and its reply is never kept.
     public func exchange<Reply>(
-        _ request: HTTPClientRequest, purpose: String, session: ProviderSession,
+        _ request: HTTPClientRequest, purpose: String, session: ProviderSession, cacheable: Bool = true,
         decode: (HTTPClientResponse) throws(ProviderError) -> Reply, units: (Reply) -> Double
     ) throws(ProviderError) -> Reply {
+        let cache = cacheable ? session.cache : nil
         let started = Date()
         let key = ProviderCacheKey(kind: config.kind, model: config.model, method: request.method, url: request.url.absoluteString, body: request.body)
         func record(_ outcome: ProviderCallOutcome, attempts: Int, units: Double, error: ProviderError? = nil) {
@@ -59,7 +63,7 @@ public final class ProviderTransport: Sendable {
                 seconds: Date().timeIntervalSince(started), attempts: attempts, units: units, unit: config.kind.unit, usd: cost,
                 outcome: outcome, errorCode: error?.code.rawValue, message: error?.message))
         }
-        if let cache = session.cache, let body = cache.get(key, maxBytes: config.maxResponseBytes) {
+        if let cache, let body = cache.get(key, maxBytes: config.maxResponseBytes) {
             do {
                 let reply = try decode(HTTPClientResponse(status: 200, body: body))
                 record(.cached, attempts: 0, units: units(reply))
@@ -79,7 +83,7 @@ public final class ProviderTransport: Sendable {
             let response = try send(request, session: session, attempts: &attempts)
             let reply = try decode(response)
             breaker.succeeded()
-            session.cache?.put(key, response.body)
+            cache?.put(key, response.body)
             record(.succeeded, attempts: attempts, units: units(reply))
             return reply
         } catch {

@@ -39,7 +39,7 @@ public struct RemoteVoice: Sendable {
         case .openAISpeech: api = .openAI(OpenAISpeechAPI(model: config.model, key: config.key))
         case .elevenLabs: api = .elevenLabs(ElevenLabsAPI(model: config.model, key: config.key, maxAudioBytes: config.maxResponseBytes))
         case .googleTTS: api = .google(GoogleTTSAPI(key: config.key, maxAudioBytes: config.maxResponseBytes))
-        case .openAIChat: api = nil
+        default: api = nil
         }
     }
 

@@ -72,7 +72,8 @@ public struct Director: Sendable {
 
             var content: ClipContent
             var text: [TextLayer] = []
-            if let asset = assets.match(planned.keywords, excluding: used) {
+            let chosen = scene.visual.map(\.asset) ?? assets.match(planned.keywords, excluding: used)
+            if let asset = chosen {
                 used.insert(asset.path)
                 content = visual(asset, duration: duration, random: &random)
                 if index > 0, !planned.heading.isEmpty {

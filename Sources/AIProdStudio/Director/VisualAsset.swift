@@ -1,6 +1,6 @@
 /// One of the job's own pictures or clips, with the tags it can be matched by.
 public struct VisualAsset: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable { case image, video }
+    public enum Kind: String, Codable, Sendable, Hashable { case image, video }
 
     public var path: String
     public var kind: Kind

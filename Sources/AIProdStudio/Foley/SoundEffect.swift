@@ -10,6 +10,8 @@ public struct SoundEffect: Codable, Sendable, Hashable {
         case library
         /// A WAV made by `EffectSynthesiser` because the library had nothing for the category.
         case synthesised
+        /// A recording found by an effects provider (Freesound), decoded into the job's folder.
+        case remote
     }
 
     /// The file to play: a library file in place, or a synthesised WAV in the job's directory.
@@ -17,11 +19,14 @@ public struct SoundEffect: Codable, Sendable, Hashable {
     public var category: SoundCategory
     public var source: Source
     public var durationSeconds: Double
+    /// Who recorded it, on what terms (a remote effect); nil for library and synthesised ones.
+    public var credit: Credit?
 
-    public init(path: String, category: SoundCategory, source: Source, durationSeconds: Double) {
+    public init(path: String, category: SoundCategory, source: Source, durationSeconds: Double, credit: Credit? = nil) {
         self.path = path
         self.category = category
         self.source = source
         self.durationSeconds = durationSeconds
+        self.credit = credit
     }
 }
