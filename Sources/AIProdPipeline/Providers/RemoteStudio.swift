@@ -70,6 +70,12 @@ public struct RemoteStudio: Sendable {
         try Self.chain(voiceChain, from: spec.providers.voice, field: "providers.voice")
     }
 
+    /// The music sources a job tries after the library, in chain order (none yet: the lead wires
+    /// `music-http` here).
+    public func musicSources(for spec: JobSpec) throws(PipelineError) -> [any MusicPieceSource] {
+        []
+    }
+
     /// The names of `chain` from `start` on; a name not in the chain is the caller's error.
     public static func chain(_ chain: ProviderChain, from start: String?, field: String) throws(PipelineError) -> [String] {
         guard let start else { return chain.providers }
