@@ -13,7 +13,7 @@ extension StudioError: CategorizedError {
         switch code {
         case .cancelled: .cancelled
         case .emptyScript, .scriptTooLong, .unknownPreset, .soundfontMissing, .voiceMissing, .invalidAsset, .invalidOption: .caller
-        case .synthesisFailed, .media, .qaFailed: .server
+        case .synthesisFailed, .media, .qaFailed, .providerFailed: .server
         }
     }
 }

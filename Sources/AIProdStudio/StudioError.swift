@@ -14,6 +14,8 @@ public struct StudioError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidOption = "invalid_option"
         case media = "media"
         case qaFailed = "qa_failed"
+        /// An optional remote provider did not deliver: the stage falls back, it never fails a job.
+        case providerFailed = "provider_failed"
         case cancelled
     }
 

@@ -22,6 +22,10 @@ public struct ProviderEstimate: Sendable {
         var lines: [CostLine] = []
         let planners = try RemoteStudio.chain(config.studio.planner, from: spec.providers.planner, field: "providers.planner")
         let voices = try RemoteStudio.chain(config.studio.voice, from: spec.providers.voice, field: "providers.voice")
+        let visuals = try RemoteStudio.chain(config.studio.visuals, from: spec.providers.visuals, field: "providers.visuals")
+        let motions = try RemoteStudio.chain(config.studio.motion, from: spec.providers.motion, field: "providers.motion")
+        let effects = try RemoteStudio.chain(config.studio.effects, from: spec.providers.effects, field: "providers.effects")
+        let music = try RemoteStudio.chain(config.studio.music, from: spec.providers.music, field: "providers.music")
         guard spec.timeline == nil || spec.script != nil else { return [] }
         let text = plan.scenes.map(\.text).joined(separator: "\n")
         if let name = planners.first, let provider = config.providers[name] {
@@ -38,6 +42,29 @@ public struct ProviderEstimate: Sendable {
             let characters = Double(text.count)
             lines.append(CostLine(kind: ProviderUnit.characters.costKind, units: characters, usd: provider.usd(units: characters), provider: name))
         }
+        lines += remoteMediaLines(plan: plan, spec: spec, visuals: visuals, motions: motions, effects: effects, music: music)
+        return lines
+    }
+
+    /// The first visuals provider for every scene (a picture or a search each; the job's own
+    /// assets may spare some, which the estimate does not assume), the first motion provider
+    /// for every scene's seconds, a search per sound cue, a piece per mood segment (one, at
+    /// least).
+    func remoteMediaLines(plan: Plan, spec: JobSpec, visuals: [String], motions: [String], effects: [String], music: [String]) -> [CostLine] {
+        var lines: [CostLine] = []
+        func add(_ name: String?, units: Double) {
+            guard let name, let provider = config.providers[name], units > 0 else { return }
+            lines.append(CostLine(kind: provider.kind.unit.costKind, units: units, usd: provider.usd(units: units), provider: name))
+        }
+        let scenes = Double(plan.scenes.count)
+        add(visuals.first, units: scenes)
+        if let first = motions.first, let provider = config.providers[first] {
+            // Runway bills the clip it makes: 5 or 10 s per scene.
+            let seconds = plan.scenes.reduce(0.0) { $0 + ($1.duration.doubleValue <= 5 ? 5 : 10) }
+            add(provider.name, units: seconds)
+        }
+        if spec.effects { add(effects.first, units: Double(plan.scenes.reduce(0) { $0 + $1.soundCues.count })) }
+        if spec.music.enabled { add(music.first, units: 1) }
         return lines
     }
 }

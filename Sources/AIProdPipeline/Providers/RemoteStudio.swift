@@ -9,8 +9,24 @@ import AIProdStudio
 public struct RemoteStudio: Sendable {
     public var plannerChain: ProviderChain
     public var voiceChain: ProviderChain
+    public var visualsChain: ProviderChain
+    public var motionChain: ProviderChain
+    public var effectsChain: ProviderChain
+    public var musicChain: ProviderChain
     public var chats: [String: OpenAIChatClient]
     public var voices: [String: RemoteVoice]
+    /// Image generators of the visuals chain.
+    public var images: [String: RemoteImages]
+    /// Stock libraries of the visuals chain.
+    public var stock: [String: PexelsClient]
+    public var motions: [String: RemoteMotion]
+    public var sounds: [String: FreesoundClient]
+    public var musics: [String: MusicHTTPClient]
+    /// Providers a chain names that could not be set up (a ComfyUI workflow that does not
+    /// read), with why: the stages skip them with a warning.
+    public var unusable: [String: String]
+    /// Every configured provider's kind, for credits.
+    public var kinds: [String: ProviderKind]
     public var cache: ProviderCache?
     /// The studio's own planner, which the LLM planner derives pacing and keywords with.
     public var offlinePlanner: OfflinePlanner?
@@ -20,8 +36,19 @@ public struct RemoteStudio: Sendable {
     public init() {
         plannerChain = ProviderChain()
         voiceChain = ProviderChain()
+        visualsChain = ProviderChain()
+        motionChain = ProviderChain()
+        effectsChain = ProviderChain()
+        musicChain = ProviderChain()
         chats = [:]
         voices = [:]
+        images = [:]
+        stock = [:]
+        motions = [:]
+        sounds = [:]
+        musics = [:]
+        unusable = [:]
+        kinds = [:]
         studio = StudioConfig()
     }
 
@@ -51,14 +78,46 @@ public struct RemoteStudio: Sendable {
             guard let provider = config.providers[name] else { continue }
             voices[name] = RemoteVoice(transport: ProviderTransport(config: provider), reference: reference, limits: config.limits)
         }
+        kinds = config.providers.mapValues(\.kind)
+        visualsChain = config.studio.visuals
+        motionChain = config.studio.motion
+        effectsChain = config.studio.effects
+        musicChain = config.studio.music
+        for name in visualsChain.providers {
+            guard let provider = config.providers[name] else { continue }
+            let transport = ProviderTransport(config: provider)
+            if provider.kind.role == .stock {
+                stock[name] = PexelsClient(transport: transport)
+                continue
+            }
+            do {
+                images[name] = try RemoteImages(transport: transport)
+            } catch {
+                unusable[name] = error.message
+            }
+        }
+        for name in motionChain.providers {
+            guard let provider = config.providers[name] else { continue }
+            motions[name] = RemoteMotion(transport: ProviderTransport(config: provider))
+        }
+        for name in effectsChain.providers {
+            guard let provider = config.providers[name] else { continue }
+            sounds[name] = FreesoundClient(transport: ProviderTransport(config: provider))
+        }
+        for name in musicChain.providers {
+            guard let provider = config.providers[name] else { continue }
+            musics[name] = MusicHTTPClient(transport: ProviderTransport(config: provider))
+        }
         if !chats.isEmpty { offlinePlanner = OfflinePlanner(config: config.studio) }
-        if let cacheDirectory, !(chats.isEmpty && voices.isEmpty) {
+        if let cacheDirectory, !isOffline {
             cache = ProviderCache(directory: cacheDirectory, maxBytes: cacheMaxBytes)
         }
     }
 
     /// Whether any stage may call out.
-    public var isOffline: Bool { chats.isEmpty && voices.isEmpty }
+    public var isOffline: Bool {
+        chats.isEmpty && voices.isEmpty && images.isEmpty && stock.isEmpty && motions.isEmpty && sounds.isEmpty && musics.isEmpty
+    }
 
     /// The planner chain a job runs: the configured one, or from the provider the job names.
     public func planners(for spec: JobSpec) throws(PipelineError) -> [String] {
@@ -70,10 +129,27 @@ public struct RemoteStudio: Sendable {
         try Self.chain(voiceChain, from: spec.providers.voice, field: "providers.voice")
     }
 
-    /// The music sources a job tries after the library, in chain order (none yet: the lead wires
-    /// `music-http` here).
-    public func musicSources(for spec: JobSpec) throws(PipelineError) -> [any MusicPieceSource] {
-        []
+    /// The visuals chain a job runs (image generators and stock libraries, in order).
+    public func visualNames(for spec: JobSpec) throws(PipelineError) -> [String] {
+        try Self.chain(visualsChain, from: spec.providers.visuals, field: "providers.visuals")
+    }
+
+    public func motionNames(for spec: JobSpec) throws(PipelineError) -> [String] {
+        try Self.chain(motionChain, from: spec.providers.motion, field: "providers.motion")
+    }
+
+    public func effectNames(for spec: JobSpec) throws(PipelineError) -> [String] {
+        try Self.chain(effectsChain, from: spec.providers.effects, field: "providers.effects")
+    }
+
+    /// Every chain's start the job asks for, checked (at submit, so a bad name is a 400).
+    public func checkRequest(_ spec: JobSpec) throws(PipelineError) {
+        _ = try planners(for: spec)
+        _ = try voiceNames(for: spec)
+        _ = try visualNames(for: spec)
+        _ = try motionNames(for: spec)
+        _ = try effectNames(for: spec)
+        _ = try Self.chain(musicChain, from: spec.providers.music, field: "providers.music")
     }
 
     /// The names of `chain` from `start` on; a name not in the chain is the caller's error.

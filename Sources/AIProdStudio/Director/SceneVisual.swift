@@ -27,14 +27,21 @@ public struct SceneVisual: Codable, Sendable, Hashable {
     public var duration: Double?
     /// Who made it, on what terms; nil for the job's own assets and cards.
     public var credit: Credit?
+    /// For a clip animated from a still: the still's credit (a stock photo's photographer, a
+    /// generator's model and seed), which the clip's credits keep.
+    public var stillCredit: Credit?
 
-    public init(scene: Int, source: Source, path: String? = nil, kind: VisualAsset.Kind? = nil, duration: Double? = nil, credit: Credit? = nil) {
+    public init(
+        scene: Int, source: Source, path: String? = nil, kind: VisualAsset.Kind? = nil, duration: Double? = nil, credit: Credit? = nil,
+        still: SceneVisual? = nil
+    ) {
         self.scene = scene
         self.source = source
         self.path = path
         self.kind = kind
         self.duration = duration
         self.credit = credit
+        self.stillCredit = still?.credit
     }
 
     /// A title card for `scene`.

@@ -18,6 +18,10 @@ public struct Foley: SoundEffectProvider {
         self.init(library: SoundLibrary(root: config.soundLibrary))
     }
 
+    public func libraryEffect(_ category: SoundCategory, seed: UInt64) throws(StudioError) -> SoundEffect? {
+        try library.pick(category, seed: seed)
+    }
+
     public func effect(_ category: SoundCategory, seed: UInt64, in directory: String, cancellation: RenderCancellation) throws(StudioError) -> SoundEffect {
         if cancellation.isCancelled { throw StudioError(.cancelled, "foley cancelled") }
         if let picked = try library.pick(category, seed: seed) { return picked }

@@ -11,9 +11,16 @@ public protocol SoundEffectProvider: Sendable {
     /// When `cancellation` is raised, the provider stops within a fraction of a second and
     /// throws `cancelled`, leaving no partial file.
     func effect(_ category: SoundCategory, seed: UInt64, in directory: String, cancellation: RenderCancellation) throws(StudioError) -> SoundEffect
+
+    /// The library's file for `category`, if the provider has a library (see the extension).
+    func libraryEffect(_ category: SoundCategory, seed: UInt64) throws(StudioError) -> SoundEffect?
 }
 
 extension SoundEffectProvider {
+    /// The studio library's file for `category`, when the provider has a library: what the
+    /// foley stage uses before asking a remote effects provider. nil: no library file.
+    public func libraryEffect(_ category: SoundCategory, seed: UInt64) throws(StudioError) -> SoundEffect? { nil }
+
     /// An effect with no way to cancel (benchmarks, tests).
     public func effect(_ category: SoundCategory, seed: UInt64, in directory: String) throws(StudioError) -> SoundEffect {
         try effect(category, seed: seed, in: directory, cancellation: RenderCancellation())
