@@ -66,19 +66,19 @@ struct StageRunnerTests {
     func resumeAfterFailure() throws {
         let scratch = ScratchDirectory()
         let directory = PipelineFixture.directory(scratch)
-        // A document among the job's pictures: the direct stage refuses it.
+        // A document among the job's pictures: the visuals stage refuses it.
         scratch.write("not a picture", to: "job/assets/bell-notes.jpg")
         let first = StageLog()
         do {
             _ = try PipelineFixture.runner().run(spec: PipelineFixture.spec(), in: directory, context: PipelineFixture.context(), onStage: first.record)
             Issue.record("a non-media asset was accepted")
         } catch {
-            #expect(error.stage == .direct && error.errorCode == "invalid_asset" && error.category == .caller, "\(error)")
+            #expect(error.stage == .visuals && error.errorCode == "invalid_asset" && error.category == .caller, "\(error)")
         }
         #expect(first.ran == [.plan, .narrate, .foley, .score])
         // The failed stage left nothing of its own; the finished ones are intact.
-        #expect(!FileManager.default.fileExists(atPath: directory.timeline))
-        #expect(!FileManager.default.fileExists(atPath: directory.manifest(.direct)))
+        #expect(!FileManager.default.fileExists(atPath: directory.path(JobDirectory.visuals)))
+        #expect(!FileManager.default.fileExists(atPath: directory.manifest(.visuals)))
         let kept = ["plan.json", "media/narration-1.wav", "media/narration.json", "media/music.wav", "media/effects.json"]
         let identities = kept.map { PipelineFixture.identity(directory.path($0)) }
         #expect(identities.allSatisfy { $0 != nil })
@@ -88,7 +88,7 @@ struct StageRunnerTests {
         let result = try PipelineFixture.runner().run(spec: PipelineFixture.spec(), in: directory, context: PipelineFixture.context(),
                                                       onStage: second.record)
         #expect(second.skipped == [.plan, .narrate, .foley, .score])
-        #expect(second.ran == [.direct, .render, .qa, .publish])
+        #expect(second.ran == [.visuals, .direct, .render, .qa, .publish])
         #expect(kept.map { PipelineFixture.identity(directory.path($0)) } == identities, "the finished stages' files were not rewritten")
         #expect(result.qaPassed, "\(result.qaFailures)")
     }
@@ -110,7 +110,7 @@ struct StageRunnerTests {
         try handle.close()
         let log = StageLog()
         try runner.run(spec: spec, in: directory, context: PipelineFixture.context(), through: .direct, onStage: log.record)
-        #expect(log.skipped == [.plan, .narrate, .foley] && log.ran == [.score, .direct])
+        #expect(log.skipped == [.plan, .narrate, .foley] && log.ran == [.score, .visuals, .direct])
         #expect(PipelineFixture.identity(directory.plan) == plan)
         #expect(directory.finishedManifest(.score) != nil)
         #expect(!FileManager.default.fileExists(atPath: directory.path("media/.music.wav.dead1234.partial")))
@@ -119,7 +119,7 @@ struct StageRunnerTests {
         try FileManager.default.removeItem(atPath: directory.path("media/narration-1.wav"))
         let again = StageLog()
         try runner.run(spec: spec, in: directory, context: PipelineFixture.context(), through: .direct, onStage: again.record)
-        #expect(again.skipped == [.plan] && again.ran == [.narrate, .foley, .score, .direct])
+        #expect(again.skipped == [.plan] && again.ran == [.narrate, .foley, .score, .visuals, .direct])
         #expect(FileManager.default.fileExists(atPath: directory.path("media/narration-1.wav")))
 
         // A manifest that does not decode counts as no manifest.

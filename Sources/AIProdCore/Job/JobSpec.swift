@@ -37,7 +37,7 @@ public struct JobSpec: Codable, Sendable, Hashable {
     public var priority: Int
     /// Where in `[studio]`'s chains to start (a provider's name, or `offline`); never a URL.
     public var providers: ProviderRequest
-    /// Words added to every generated picture's prompt (at most 500 bytes); nil: `[studio]
+    /// Words added to every generated picture's prompt (at most 500 characters); nil: `[studio]
     /// style`, else the preset's.
     public var style: String?
     /// What a video asset shorter than its scene does at its end: hold its last frame, or loop.

@@ -30,16 +30,13 @@ struct DirectStage {
         guard narrations.count == plan.scenes.count, effects.count == plan.scenes.count else {
             throw .corrupt(JobDirectory.narrations, "the narrations and effects do not match the plan's \(plan.scenes.count) scenes", stage: .direct)
         }
-        let catalog: AssetCatalog
-        if FileManager.default.fileExists(atPath: job.directory.assets) {
-            do {
-                catalog = try AssetCatalog.scan(job.directory.assets, limits: job.settings.limits.media)
-            } catch {
-                throw PipelineError(error, stage: .direct)
-            }
-        } else {
-            catalog = AssetCatalog()
+        // The visuals stage's choice per scene; a job from before that stage: the director matches.
+        let visuals = job.directory.fileData(JobDirectory.visuals) == nil ? nil
+            : try job.directory.readJSON([SceneVisual].self, from: JobDirectory.visuals, stage: .direct)
+        if let visuals, visuals.count != plan.scenes.count {
+            throw .corrupt(JobDirectory.visuals, "\(visuals.count) visuals for \(plan.scenes.count) scenes", stage: .direct)
         }
+        let catalog = visuals == nil ? try VisualsStage().assetCatalog(job, stage: .direct) : AssetCatalog()
         var watermark: String?
         if let file = job.settings.watermark {
             let name = JobDirectory.imported + "/watermark." + ((file as NSString).pathExtension.isEmpty ? "png" : (file as NSString).pathExtension)
@@ -47,12 +44,6 @@ struct DirectStage {
             watermark = name
         }
         let director = Director(preset: try job.preset(), seed: job.spec.seed, assets: catalog, watermark: watermark)
-        // The visuals stage's choice per scene (a job from before that stage: the director matches).
-        let visuals = job.directory.fileData(JobDirectory.visuals) == nil ? nil
-            : try job.directory.readJSON([SceneVisual].self, from: JobDirectory.visuals, stage: .direct)
-        if let visuals, visuals.count != plan.scenes.count {
-            throw .corrupt(JobDirectory.visuals, "\(visuals.count) visuals for \(plan.scenes.count) scenes", stage: .direct)
-        }
         let scenes = zip(narrations, effects).enumerated().map { index, pair in
             DirectedScene(narration: pair.0, effects: pair.1, visual: visuals?[index])
         }

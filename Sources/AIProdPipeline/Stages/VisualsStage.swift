@@ -52,12 +52,12 @@ struct VisualsStage {
     }
 
     /// The job's `assets/` folder, scanned (none: an empty catalog).
-    func assetCatalog(_ job: StageJob) throws(PipelineError) -> AssetCatalog {
+    func assetCatalog(_ job: StageJob, stage: StageName = .visuals) throws(PipelineError) -> AssetCatalog {
         guard FileManager.default.fileExists(atPath: job.directory.assets) else { return AssetCatalog() }
         do {
             return try AssetCatalog.scan(job.directory.assets, limits: job.settings.limits.media)
         } catch {
-            throw PipelineError(error, stage: .visuals)
+            throw PipelineError(error, stage: stage)
         }
     }
 }

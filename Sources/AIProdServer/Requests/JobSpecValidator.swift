@@ -44,6 +44,9 @@ struct JobSpecValidator: Sendable {
         if let voice = spec.voice, voice.isEmpty || voice.count > 64 || !voice.allSatisfy(Self.isVoiceCharacter) {
             throw APIError.invalid("voice must be an espeak-ng voice name", field: "voice")
         }
+        if let style = spec.style, style.count > 500 || style.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" }) {
+            throw APIError.invalid("style is at most 500 characters, without control characters", field: "style")
+        }
         if let url = spec.webhookUrl {
             try validateWebhook(url)
         }
