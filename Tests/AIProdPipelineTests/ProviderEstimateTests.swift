@@ -70,4 +70,53 @@ struct ProviderEstimateTests {
         let spec = JobSpec(script: "The sea is calm.")
         #expect(try ProviderEstimate(config: ServiceConfig()).lines(for: spec, plan: try Self.plan(spec)).isEmpty)
     }
+
+    @Test("pictures, motion, effects and music are priced per scene, per second of clip, per cue and per piece")
+    func media() throws {
+        let text = """
+            [costs]
+            image_usd_each = 0.04
+            video_usd_per_second = 0.05
+            music_usd_per_track = 0.1
+            [studio]
+            visuals = sd, stock
+            motion = runway
+            effects = freesound
+            music = musicgen
+            [provider.sd]
+            kind = a1111
+            url = http://gpu:7860
+            [provider.stock]
+            kind = pexels
+            [provider.runway]
+            kind = runway
+            [provider.freesound]
+            kind = freesound
+            [provider.musicgen]
+            kind = music-http
+            url = http://gpu:9000/generate
+            """
+        let config = try ServiceConfig.parse(text, file: nil, environment: [:])
+        let spec = JobSpec(script: "The rain falls on the harbour. Thunder rolls over the sea. The bell rings at noon.")
+        let plan = try Self.plan(spec)
+        let cues = plan.scenes.reduce(0) { $0 + $1.soundCues.count }
+        let lines = try ProviderEstimate(config: config).lines(for: spec, plan: plan)
+        let byProvider = Dictionary(uniqueKeysWithValues: lines.map { ($0.provider ?? "", $0) })
+        #expect(byProvider["sd"]?.units == Double(plan.scenes.count) && byProvider["sd"]?.kind == "images")
+        #expect(abs((byProvider["sd"]?.usd ?? 0) - 0.04 * Double(plan.scenes.count)) < 1e-9)
+        #expect(byProvider["stock"] == nil, "only the chain's first provider is priced")
+        let seconds = try #require(byProvider["runway"]?.units)
+        #expect(seconds >= 5 * Double(plan.scenes.count) && byProvider["runway"]?.kind == "video_seconds")
+        #expect(cues > 0 && byProvider["freesound"]?.units == Double(cues) && byProvider["freesound"]?.usd == 0)
+        #expect(byProvider["musicgen"]?.units == 1 && abs((byProvider["musicgen"]?.usd ?? 0) - 0.1) < 1e-9)
+        // Starting at offline, or without effects and music, drops the lines.
+        var offline = spec
+        offline.providers = ProviderRequest(visuals: "offline", motion: "offline")
+        offline.effects = false
+        offline.music.enabled = false
+        let none = try ProviderEstimate(config: config).lines(for: offline, plan: plan)
+        #expect(none.isEmpty, "\(none)")
+        offline.providers = ProviderRequest(visuals: "https://evil.example/")
+        #expect(throws: PipelineError.self) { try ProviderEstimate(config: config).lines(for: offline, plan: plan) }
+    }
 }
