@@ -4,7 +4,7 @@ import AIProdStudio
 import Foundation
 import Logging
 
-/// Runs a job through its stages, plan → narrate → foley → score → direct → render → qa →
+/// Runs a job through its stages, plan → narrate → foley → score → visuals → direct → render → qa →
 /// publish, in the job's folder (``JobDirectory``). The one runner for the CLI and the daemon.
 ///
 /// Each stage reads what the earlier ones wrote from the folder and writes its own outputs
