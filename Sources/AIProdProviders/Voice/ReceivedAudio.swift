@@ -22,7 +22,7 @@ struct ReceivedAudio {
     /// The samples of `data`, at most `maxSeconds` long.
     func samples(_ data: Data, maxSeconds: Double, cancellation: RenderCancellation) throws(ProviderError) -> [Float] {
         guard !data.isEmpty else { throw refused("the reply holds no audio") }
-        let file = "\(directory)/.voice-reply-\(UUID().uuidString.prefix(12).lowercased()).bin"
+        let file = "\(directory)/.voice-reply-\(UUID().uuidString.prefix(12).lowercased()).bin.partial"
         defer { unlink(file) }
         do {
             try data.write(to: URL(fileURLWithPath: file))

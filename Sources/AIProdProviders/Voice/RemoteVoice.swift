@@ -113,7 +113,7 @@ public struct RemoteVoice: Sendable {
     /// The local voice's reading of `text`: its words (the subtitle's) and their timing.
     func referenceReading(_ text: String, language: Language, directory: String,
                           cancellation: RenderCancellation) throws(ProviderError) -> Narration {
-        let file = "\(directory)/.voice-reference-\(UUID().uuidString.prefix(12).lowercased()).wav"
+        let file = "\(directory)/.voice-reference-\(UUID().uuidString.prefix(12).lowercased()).wav.partial"
         defer { unlink(file) }
         do {
             return try reference.narrate(text, language: language, to: file, cancellation: cancellation)
