@@ -50,7 +50,8 @@ struct ComfyUIAPI: ImageAPI {
             URLQueryItem(name: "type", value: output.type),
         ]
         // `+` and `&` survive URLQueryItem unescaped in some versions; a file name may hold them.
-        components?.percentEncodedQuery = components?.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
+        let query = components?.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
+        components?.percentEncodedQuery = query
         guard let url = components?.url else {
             throw ProviderError(.malformedReply, provider: transport.config.name, "cannot make a /view URL of the picture's name")
         }
