@@ -8,9 +8,14 @@ public struct ThumbnailWriter: Sendable {
 
     /// - Parameter seconds: the time to grab; clamped into the video.
     public func write(video path: String, at seconds: Double, to destination: String) throws(MediaError) {
+        try AtomicOutput.write(try Self.jpeg(try Self.frame(of: path, at: seconds)), to: destination)
+    }
+
+    /// The first decoded picture at or after `seconds` (clamped into the video).
+    static func frame(of path: String, at seconds: Double) throws(MediaError) -> Frame {
         let input = try InputFile(path: path, limits: MediaLimits())
         guard let index = input.bestStream(AVMEDIA_TYPE_VIDEO) else {
-            throw MediaError(.noStream, file: path, "has no video to take a thumbnail from")
+            throw MediaError(.noStream, file: path, "has no video to take a picture from")
         }
         let decoder = try StreamDecoder(input: input, streamIndex: index, threads: 1)
         let target = max(0, min(seconds, (input.duration ?? seconds) - 0.05))
@@ -26,8 +31,8 @@ public struct ThumbnailWriter: Sendable {
             let pts = picture!.pointer.pointee.best_effort_timestamp
             if pts == LibAV.noPTS || Double(pts) * Double(timeBase.num) / Double(timeBase.den) >= target - 1e-3 { break }
         }
-        guard let picture else { throw MediaError(.decodeFailed, file: path, "no frame could be decoded for the thumbnail") }
-        try AtomicOutput.write(try Self.jpeg(picture), to: destination)
+        guard let picture else { throw MediaError(.decodeFailed, file: path, "no frame could be decoded at \(seconds) s") }
+        return picture
     }
 
     static func jpeg(_ picture: Frame) throws(MediaError) -> Data {
