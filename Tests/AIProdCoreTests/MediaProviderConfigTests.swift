@@ -100,4 +100,14 @@ struct MediaProviderConfigTests {
         #expect(credit.attributionLine == "“Rain on tin” by jdoe (freesound.org/s/123), CC BY 4.0")
         #expect(MediaLicense.ccBy.requiresAttribution && !MediaLicense.cc0.requiresAttribution && !MediaLicense.pexels.requiresAttribution)
     }
+
+    @Test("a credit survives the job files' snake_case JSON whole, the author's link included")
+    func creditCoding() throws {
+        let credit = Credit(role: .visual, scene: 0, file: "media/visual-1.jpg", source: "stock", kind: "pexels", title: "Harbour",
+                            author: "Ann", authorURL: "https://www.pexels.com/@ann", license: .pexels, link: "https://www.pexels.com/photo/1/",
+                            seed: 42)
+        let json = String(decoding: try JSONCoding.encoder.encode(credit), as: UTF8.self)
+        #expect(json.contains("\"author_url\"") && json.contains("\"license\" : \"pexels\""))
+        #expect(try JSONCoding.decoder.decode(Credit.self, from: Data(json.utf8)) == credit)
+    }
 }

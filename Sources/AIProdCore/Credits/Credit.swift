@@ -53,6 +53,13 @@ public struct Credit: Codable, Sendable, Hashable {
         self.prompt = prompt
     }
 
+    /// `authorUrl`: the snake_case coders turn it into `author_url` and back (the synthesised
+    /// `authorURL` would come back as `authorUrl` and be lost).
+    enum CodingKeys: String, CodingKey {
+        case role, scene, file, source, kind, title, author, license, link, model, seed, prompt
+        case authorURL = "authorUrl"
+    }
+
     /// The line the end of the video shows for an attribution licence: "“Rain on tin” by
     /// jdoe (freesound.org/s/123), CC BY 4.0".
     public var attributionLine: String {
