@@ -97,6 +97,16 @@ enum OpenAPISchemas {
                 "links": ["type": "object", "additionalProperties": string],
             ], required: ["id", "state", "progress", "attempts", "links"]),
             "JobList": object(["jobs": array(ref("Job")), "next": string], required: ["jobs"]),
+            "Credits": object([
+                "credits": array(object([
+                    "role": enumeration(Credit.Role.allCases.map(\.rawValue)), "scene": ["type": "integer", "minimum": 0, "description": "from 0; absent for the whole video"],
+                    "file": string, "source": ["type": "string", "description": "a [provider.NAME], assets, library or offline"],
+                    "kind": string, "title": string, "author": string, "author_url": string,
+                    "license": enumeration(MediaLicense.allCases.map(\.rawValue)), "link": string, "model": string,
+                    "seed": ["type": "integer", "minimum": 0], "prompt": string,
+                ], required: ["role", "source", "license"])),
+                "attribution": array(string),
+            ], required: ["credits", "attribution"]),
             "Plan": object(["plan": ["type": "object"], "preset": string, "cost": ref("CostEstimate"), "eta_seconds": number], required: ["preset", "cost"]),
             "Estimate": object([
                 "preset": string, "cost": ref("CostEstimate"), "eta_seconds": number,
