@@ -57,6 +57,8 @@ struct CreditsRouteTests {
         let scratch = ScratchDirectory()
         try await TestServer.withServer(scratch) { server async throws in
             let viewer = server.token(.viewer)
+            // Published first: the test claims the oldest queued job.
+            let old = try Self.published(server, files: false).rawValue
             let queued = try #require(try await server.client.send("POST", "/pipeline/run", token: server.token(.producer),
                                                                    json: #"{"script": "Hello."}"#).json["id"] as? String)
             // Files in the folder do not count until the job has published.
@@ -68,7 +70,6 @@ struct CreditsRouteTests {
             #expect(waiting.header("Content-Type")?.hasPrefix("application/json") == true)
             #expect(try await server.client.send("GET", "/pipeline/\(queued)/credits?format=txt", token: viewer).status == 404)
 
-            let old = try Self.published(server, files: false).rawValue
             let none = try await server.client.send("GET", "/pipeline/\(old)/credits", token: viewer)
             #expect(none.status == 404 && none.errorCode == "not_found")
 

@@ -37,6 +37,12 @@ struct CreditsCollectorTests {
         #expect(credits[9].author == "Ana Lee" && credits[9].scene == 3 && credits[9].license == .pexels)
         // Effects: the found sound, the library's, the synthesiser's.
         #expect(credits[10].title == "Rain on tin" && credits[10].scene == 0 && credits[10].file == "media/effect-1-1.mp3")
+        // Credit.authorURL is written `author_url` but read back as `authorUrl` (JSONCoding's
+        // snake case), so it is lost between the stage's file and publish: AIProdCore's Credit
+        // needs a CodingKey `authorURL = "authorUrl"` (the lead's file).
+        withKnownIssue("Credit.authorURL does not survive JSONCoding") {
+            #expect(credits[10].authorURL == "https://freesound.org/people/jdoe/")
+        }
         #expect(credits[11] == Credit(role: .effect, scene: 1, file: "media/effect-2-1.wav", source: "library", title: "bell", license: .studio))
         #expect(credits[12] == Credit(role: .effect, scene: 2, file: "media/effect-3-1.wav", source: "offline", title: "wind",
                                       license: .generated, model: "aiprod effect synthesiser"))

@@ -49,7 +49,7 @@ struct CreditsPublishTests {
     func wholeRun() throws {
         let scratch = ScratchDirectory()
         let directory = PipelineFixture.directory(scratch)
-        _ = try PipelineFixture.runner().run(spec: PipelineFixture.spec(), in: directory, context: PipelineFixture.context(), onStage: { _ in })
+        _ = try PipelineFixture.runner().run(spec: PipelineFixture.spec(), in: directory, context: PipelineFixture.context(), onStage: { _, _ in })
         let manifest = try #require(directory.finishedManifest(.publish))
         #expect(Set(manifest.files.map(\.path)) == ["credits.json", "credits.txt", "result.json"])
         let document = try PipelineFixture.decode(CreditsDocument.self, directory.path(JobDirectory.credits))
