@@ -11,8 +11,7 @@ struct CreditsCollectorTests {
     @Test("every kind of record becomes its credit, in the video's order, with the attribution lines once each")
     func everyKind() throws {
         let scratch = ScratchDirectory()
-        let directory = JobDirectory(root: scratch.file("job"))
-        try CreditsFolder.fill(directory)
+        let directory = try CreditsFolder.filled(scratch)
         let document = CreditsCollector(directory: directory, models: ["writer": "gpt-4o-mini", "local": "llama3", "tts": "tts-1"],
                                         offlineVoice: "en-us").collect()
         let credits = document.credits
@@ -58,8 +57,7 @@ struct CreditsCollectorTests {
     @Test("the JSON file's shape: credits and attribution, snake_case, and it reads back the same")
     func jsonShape() throws {
         let scratch = ScratchDirectory()
-        let directory = JobDirectory(root: scratch.file("job"))
-        try CreditsFolder.fill(directory)
+        let directory = try CreditsFolder.filled(scratch)
         let document = CreditsCollector(directory: directory).collect()
         let data = try JSONCoding.encoder.encode(document)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

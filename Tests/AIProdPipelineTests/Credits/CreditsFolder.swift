@@ -33,6 +33,13 @@ enum CreditsFolder {
                      seconds: 1, attempts: 1, units: 10, unit: kind.unit, usd: 0, outcome: outcome)
     }
 
+    /// A job folder in `scratch` with every record.
+    static func filled(_ scratch: ScratchDirectory) throws -> JobDirectory {
+        let directory = JobDirectory(root: scratch.file("job"))
+        try fill(directory)
+        return directory
+    }
+
     /// Writes every record into `directory`.
     static func fill(_ directory: JobDirectory) throws {
         try directory.writeJSON(plan(warnings: ["gpt did not plan the script (invalid_answer: no scenes); trying the next"]),

@@ -11,8 +11,7 @@ struct CreditsPublishTests {
     @Test("publish on a folder with every record: both files, listed in its outputs, and each stage's warnings in the result")
     func publishWritesBoth() throws {
         let scratch = ScratchDirectory()
-        let directory = JobDirectory(root: scratch.file("job"))
-        try CreditsFolder.fill(directory)
+        let directory = try CreditsFolder.filled(scratch)
         let timeline = Timeline(output: OutputSettings(width: 320, height: 180, fps: Rational(25)),
                                 video: VideoTrack(clips: [Clip(duration: Rational(2), content: .color(ColorCard(color: .black)))]))
         try directory.writeJSON(timeline, to: JobDirectory.timeline, stage: nil)

@@ -8,8 +8,7 @@ struct CreditsTextTests {
     @Test("a section per kind of piece, in order, one line per piece with scene, title, author, licence, link, model, seed")
     func sections() throws {
         let scratch = ScratchDirectory()
-        let directory = JobDirectory(root: scratch.file("job"))
-        try CreditsFolder.fill(directory)
+        let directory = try CreditsFolder.filled(scratch)
         let text = CreditsText.render(CreditsCollector(directory: directory, offlineVoice: "en-us").collect(), title: "The Bell")
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first == "Credits — The Bell")
