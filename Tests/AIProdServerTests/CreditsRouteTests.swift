@@ -47,6 +47,9 @@ struct CreditsRouteTests {
             #expect(text.status == 200)
             #expect(text.header("Content-Type") == "text/plain; charset=utf-8")
             #expect(text.text.hasPrefix("Credits — The sea\n") && text.text.contains("\nEffects\n  scene 1 · “Waves” · by kim"))
+            // The job's result links them.
+            let job = try await server.client.send("GET", "/pipeline/\(id)", token: viewer)
+            #expect((job.json["result"] as? [String: Any])?["credits"] as? String == "/pipeline/\(id)/credits")
             let access = try server.store.auditEntries(AuditQuery(type: .dataAccess, since: nil, until: nil, tokenName: "test-viewer", limit: 20))
             #expect(access.filter { $0.resource == "/pipeline/\(id)/credits" }.count == 3)
         }

@@ -85,7 +85,7 @@ enum OpenAPISchemas {
                 "eta_seconds": number, "cost": ref("CostEstimate"),
                 "result": object([
                     "video": string, "thumbnail": string, "subtitles_srt": string, "subtitles_vtt": string, "plan": string,
-                    "timeline": string, "qa": string, "duration": number, "video_bytes": integer, "video_sha256": string,
+                    "timeline": string, "qa": string, "credits": string, "duration": number, "video_bytes": integer, "video_sha256": string,
                     "qa_passed": boolean, "qa_failures": array(string), "wall_seconds": number, "warnings": array(string),
                 ]),
                 "provider_calls": array(object([
