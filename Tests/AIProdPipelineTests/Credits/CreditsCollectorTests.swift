@@ -36,10 +36,9 @@ struct CreditsCollectorTests {
         #expect(credits[9].author == "Ana Lee" && credits[9].scene == 3 && credits[9].license == .pexels)
         // Effects: the found sound, the library's, the synthesiser's.
         #expect(credits[10].title == "Rain on tin" && credits[10].scene == 0 && credits[10].file == "media/effect-1-1.mp3")
-        // Credit.authorURL is written `author_url` but read back as `authorUrl` (JSONCoding's
-        // snake case), so it is lost between the stage's file and publish: AIProdCore's Credit
-        // needs a CodingKey `authorURL = "authorUrl"` (the lead's file).
-        withKnownIssue("Credit.authorURL does not survive JSONCoding") {
+        // Before main's 1ace6e5 (Credit's coding key for authorURL), `author_url` was read back
+        // as `authorUrl` and the link was lost; once merged this holds: make it a plain #expect.
+        withKnownIssue("Credit.authorURL does not survive JSONCoding before 1ace6e5", isIntermittent: true) {
             #expect(credits[10].authorURL == "https://freesound.org/people/jdoe/")
         }
         #expect(credits[11] == Credit(role: .effect, scene: 1, file: "media/effect-2-1.wav", source: "library", title: "bell", license: .studio))
