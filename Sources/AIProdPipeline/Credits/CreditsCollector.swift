@@ -66,20 +66,35 @@ public struct CreditsCollector: Sendable {
         }
     }
 
-    /// Each scene's picture or clip; a title card has none, the job's own asset is `assets`.
+    /// Each scene's picture or clip; a title card has none, the job's own asset is `assets`. A
+    /// clip animated from a still credits the still first (a photographer, a generator): its
+    /// `still_credit`, read here by name so that a folder written before the field reads too.
     func pictures() -> [Credit] {
-        guard let visuals = decode([SceneVisual].self, JobDirectory.visuals) else { return [] }
-        return visuals.compactMap { visual in
+        guard let data = directory.fileData(JobDirectory.visuals),
+              let visuals = try? JSONCoding.decoder.decode([SceneVisual].self, from: data) else { return [] }
+        let stills = (try? JSONCoding.decoder.decode([StillCredit].self, from: data)) ?? []
+        return visuals.enumerated().flatMap { index, visual -> [Credit] in
             let file = visual.path.map(relative)
+            var credits: [Credit] = []
+            if index < stills.count, var still = stills[index].stillCredit {
+                still.scene = still.scene ?? visual.scene
+                credits.append(still)
+            }
             if var credit = visual.credit {
                 credit.scene = credit.scene ?? visual.scene
                 credit.file = credit.file ?? file
-                return credit
+                credits.append(credit)
+            } else if visual.source == .asset, let path = visual.path {
+                credits.append(Credit(role: .visual, scene: visual.scene, file: file, source: "assets",
+                                      title: (path as NSString).lastPathComponent, license: .studio))
             }
-            guard visual.source == .asset, let path = visual.path else { return nil }
-            return Credit(role: .visual, scene: visual.scene, file: file, source: "assets", title: (path as NSString).lastPathComponent,
-                          license: .studio)
+            return credits
         }
+    }
+
+    /// The still a scene's clip was animated from, as `media/visuals.json` records it.
+    private struct StillCredit: Decodable {
+        var stillCredit: Credit?
     }
 
     /// Each effect, scene by scene: a found sound's credit, else the library or the synthesiser.

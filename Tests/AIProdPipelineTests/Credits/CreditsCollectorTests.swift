@@ -15,7 +15,7 @@ struct CreditsCollectorTests {
         let document = CreditsCollector(directory: directory, models: ["writer": "gpt-4o-mini", "local": "llama3", "tts": "tts-1"],
                                         offlineVoice: "en-us").collect()
         let credits = document.credits
-        #expect(credits.map(\.role) == [.script, .plan, .voice, .voice, .voice, .voice, .visual, .visual, .motion, .visual,
+        #expect(credits.map(\.role) == [.script, .plan, .voice, .voice, .voice, .voice, .visual, .visual, .visual, .motion, .visual,
                                         .effect, .effect, .effect, .effect, .music, .music])
 
         // The script by the LLM that answered; the plan by the one whose plan was not refused.
@@ -32,25 +32,28 @@ struct CreditsCollectorTests {
         #expect(credits[6] == Credit(role: .visual, scene: 0, file: "assets/bell-tower.jpg", source: "assets", title: "bell-tower.jpg",
                                      license: .studio))
         #expect(credits[7].source == "painter" && credits[7].scene == 1 && credits[7].file == "media/visual-2.png" && credits[7].seed == 11)
-        #expect(credits[8].role == .motion && credits[8].model == "gen4_turbo" && credits[8].file == "media/visual-3.mp4")
-        #expect(credits[9].author == "Ana Lee" && credits[9].scene == 3 && credits[9].license == .pexels)
+        // The clip's still first: the photo it was animated from, on the clip's scene.
+        #expect(credits[8] == Credit(role: .visual, scene: 2, source: "stock", kind: "pexels", title: "Bell tower", author: "Bo",
+                                     license: .ccBy, link: "https://example.org/bell"))
+        #expect(credits[9].role == .motion && credits[9].model == "gen4_turbo" && credits[9].file == "media/visual-3.mp4")
+        #expect(credits[10].author == "Ana Lee" && credits[10].scene == 3 && credits[10].license == .pexels)
         // Effects: the found sound, the library's, the synthesiser's.
-        #expect(credits[10].title == "Rain on tin" && credits[10].scene == 0 && credits[10].file == "media/effect-1-1.mp3")
+        #expect(credits[11].title == "Rain on tin" && credits[11].scene == 0 && credits[11].file == "media/effect-1-1.mp3")
         // Before main's 1ace6e5 (Credit's coding key for authorURL), `author_url` was read back
         // as `authorUrl` and the link was lost; once merged this holds: make it a plain #expect.
         withKnownIssue("Credit.authorURL does not survive JSONCoding before 1ace6e5", isIntermittent: true) {
-            #expect(credits[10].authorURL == "https://freesound.org/people/jdoe/")
+            #expect(credits[11].authorURL == "https://freesound.org/people/jdoe/")
         }
-        #expect(credits[11] == Credit(role: .effect, scene: 1, file: "media/effect-2-1.wav", source: "library", title: "bell", license: .studio))
-        #expect(credits[12] == Credit(role: .effect, scene: 2, file: "media/effect-3-1.wav", source: "offline", title: "wind",
+        #expect(credits[12] == Credit(role: .effect, scene: 1, file: "media/effect-2-1.wav", source: "library", title: "bell", license: .studio))
+        #expect(credits[13] == Credit(role: .effect, scene: 2, file: "media/effect-3-1.wav", source: "offline", title: "wind",
                                       license: .generated, model: "aiprod effect synthesiser"))
-        #expect(credits[13].scene == 2 && credits[13].file == "media/effect-3-2.mp3")
+        #expect(credits[14].scene == 2 && credits[14].file == "media/effect-3-2.mp3")
         // Music in playing order, heard in the job's music bed.
-        #expect(credits[14].title == "calm/tide.ogg" && credits[14].file == "media/music.wav")
-        #expect(credits[15].model == "fluidsynth TimGM6mb" && credits[15].file == "media/music.wav")
+        #expect(credits[15].title == "calm/tide.ogg" && credits[15].file == "media/music.wav")
+        #expect(credits[16].model == "fluidsynth TimGM6mb" && credits[16].file == "media/music.wav")
 
         // Only CC BY asks for a line, and the sound used twice is credited once.
-        #expect(document.attribution == ["“Rain on tin” by jdoe (freesound.org/s/123), CC BY 4.0"])
+        #expect(document.attribution == ["“Bell tower” by Bo (example.org/bell), CC BY 4.0", "“Rain on tin” by jdoe (freesound.org/s/123), CC BY 4.0"])
     }
 
     @Test("the JSON file's shape: credits and attribution, snake_case, and it reads back the same")

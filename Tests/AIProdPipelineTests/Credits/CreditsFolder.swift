@@ -4,6 +4,7 @@ import AIProdProviders
 import AIProdStudio
 import AIProdTestSupport
 import Foundation
+import Testing
 
 /// A job folder holding every kind of record the credits are gathered from, as the stages
 /// write them: an LLM's script and plan (with a refused second planner), narrations by a
@@ -16,6 +17,8 @@ enum CreditsFolder {
                                 license: .pexels, link: "https://www.pexels.com/photo/42/")
     static let still = Credit(role: .visual, source: "painter", kind: "a1111", license: .generated, model: "sdxl", seed: 11, prompt: "a bell")
     static let clip = Credit(role: .motion, source: "mover", kind: "runway", license: .generated, model: "gen4_turbo", seed: 12)
+    static let photo = Credit(role: .visual, source: "stock", kind: "pexels", title: "Bell tower", author: "Bo", license: .ccBy,
+                              link: "https://example.org/bell")
     static let song = Credit(role: .music, source: "library", title: "calm/tide.ogg", license: .studio)
     static let composed = Credit(role: .music, source: "offline", license: .generated, model: "fluidsynth TimGM6mb", seed: 3)
 
@@ -65,6 +68,11 @@ enum CreditsFolder {
             SceneVisual(scene: 2, source: .motion, path: "media/visual-3.mp4", kind: .video, duration: 5, credit: clip),
             SceneVisual(scene: 3, source: .stock, path: "media/visual-4.jpg", kind: .image, credit: harbour),
         ], to: JobDirectory.visuals, stage: nil)
+        // The motion clip was animated from a photo: its `still_credit`, as the visuals stage records it.
+        let path = directory.path(JobDirectory.visuals)
+        var visuals = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [[String: Any]])
+        visuals[2]["still_credit"] = try JSONSerialization.jsonObject(with: JSONCoding.encoder.encode(photo))
+        try JSONSerialization.data(withJSONObject: visuals).write(to: URL(fileURLWithPath: path))
         try directory.writeJSON([
             [SoundEffect(path: "media/effect-1-1.mp3", category: .rain, source: .remote, durationSeconds: 2, credit: rain)],
             [SoundEffect(path: "media/effect-2-1.wav", category: .bell, source: .library, durationSeconds: 1)],

@@ -36,8 +36,8 @@ struct CreditsPublishTests {
             "painter failed for scene 4 (http_500: busy); stock instead", "scene 5: no picture; a title card",
         ])
         let written = try PipelineFixture.decode(CreditsDocument.self, directory.path(JobDirectory.credits))
-        #expect(written.credits.count == 16)
-        #expect(written.attribution == ["“Rain on tin” by jdoe (freesound.org/s/123), CC BY 4.0"])
+        #expect(written.credits.count == 17)
+        #expect(written.attribution == ["“Bell tower” by Bo (example.org/bell), CC BY 4.0", "“Rain on tin” by jdoe (freesound.org/s/123), CC BY 4.0"])
         let text = try String(contentsOfFile: directory.path(JobDirectory.creditsText), encoding: .utf8)
         #expect(text.hasPrefix("Credits — The Bell\n") && text.contains("\nMusic\n") && text.contains("“Rain on tin” by jdoe"))
         // The offline voice is named from the studio's voices for the plan's language.

@@ -14,8 +14,8 @@ struct CreditsTextTests {
         #expect(lines.first == "Credits — The Bell")
         let headings = lines.filter { !$0.isEmpty && !$0.hasPrefix(" ") }.dropFirst()
         #expect(Array(headings) == ["Script & plan", "Voice", "Pictures", "Motion", "Effects", "Music", "Attribution (required by the licences)"])
-        // Each section holds its pieces: 2 + 4 + 3 + 1 + 4 + 2, and the one attribution line.
-        #expect(lines.filter { $0.hasPrefix("  ") }.count == 17)
+        // Each section holds its pieces: 2 + 4 + 4 + 1 + 4 + 2, and the two attribution lines.
+        #expect(lines.filter { $0.hasPrefix("  ") }.count == 19)
         #expect(lines.contains { $0.hasPrefix("  scene 1 · “Rain on tin” · by jdoe") && $0.hasSuffix(" · media/effect-1-1.mp3") }, "\(text)")
         #expect(lines.contains("  scene 2 · “bell” · from library · studio's own · media/effect-2-1.wav"), "\(text)")
         #expect(lines.contains("  scene 2 · from painter (a1111) · generated · model sdxl · seed 11 · media/visual-2.png"), "\(text)")
