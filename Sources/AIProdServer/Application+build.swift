@@ -56,6 +56,7 @@ public func buildRouter<Store: JobStore, Planner: JobPlanning, Prober: AssetProb
     PipelineRoutes(services: services, submission: submission).register(on: router)
     EventRoutes(services: services).register(on: router)
     DownloadRoutes(services: services).register(on: router)
+    CreditsRoutes(services: services).register(on: router)
     EstimateRoutes(services: services, submission: submission).register(on: router)
     AssetRoutes(services: services).register(on: router)
     AdminRoutes(services: services).register(on: router)

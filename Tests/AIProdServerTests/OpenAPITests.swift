@@ -18,6 +18,7 @@ struct OpenAPITests {
                 "/pipeline/{id}/retry": ["post"], "/pipeline/{id}/events": ["get"], "/pipeline/{id}/video": ["get"],
                 "/pipeline/{id}/thumbnail": ["get"], "/pipeline/{id}/subtitles.srt": ["get"], "/pipeline/{id}/subtitles.vtt": ["get"],
                 "/pipeline/{id}/plan": ["get"], "/pipeline/{id}/timeline": ["get"], "/pipeline/{id}/qa": ["get"],
+                "/pipeline/{id}/credits": ["get"],
                 "/pipeline/plan": ["post"], "/timeline/render": ["post"], "/cost/estimate": ["post"], "/presets": ["get"],
                 "/health": ["get"], "/metrics": ["get"], "/status": ["get"], "/openapi.json": ["get"], "/assets": ["get", "post"],
                 "/assets/{id}": ["get", "delete"], "/admin/tokens": ["get", "post"], "/admin/tokens/{id}": ["delete"],

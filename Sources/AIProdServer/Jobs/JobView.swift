@@ -39,6 +39,8 @@ struct JobView: Encodable, Sendable {
         var plan: String
         var timeline: String
         var qa: String
+        /// Who made each piece, on what terms (`?format=txt` for text).
+        var credits: String
         var duration: Double
         var videoBytes: Int64
         var videoSha256: String
@@ -75,7 +77,7 @@ struct JobView: Encodable, Sendable {
                 thumbnail: result.thumbnail == nil ? nil : base + "/thumbnail",
                 subtitlesSrt: result.subtitlesSrt == nil ? nil : base + "/subtitles.srt",
                 subtitlesVtt: result.subtitlesVtt == nil ? nil : base + "/subtitles.vtt",
-                plan: base + "/plan", timeline: base + "/timeline", qa: base + "/qa",
+                plan: base + "/plan", timeline: base + "/timeline", qa: base + "/qa", credits: base + "/credits",
                 duration: result.duration, videoBytes: result.videoBytes, videoSha256: result.videoSha256,
                 qaPassed: result.qaPassed, qaFailures: result.qaFailures, wallSeconds: result.wallSeconds, warnings: result.warnings
             )

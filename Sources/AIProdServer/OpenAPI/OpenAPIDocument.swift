@@ -86,7 +86,9 @@ enum OpenAPIDocument {
         }
         let description = status == 202 ? "queued" : status == 206 ? "part of the file" : "success"
         if let schema = route.responseSchema {
-            return ["description": description, "content": ["application/json": ["schema": OpenAPISchemas.ref(schema)]]]
+            var content: [String: Any] = ["application/json": ["schema": OpenAPISchemas.ref(schema)]]
+            if let other = route.alsoProduces { content[other] = ["schema": ["type": "string"]] }
+            return ["description": description, "content": content]
         }
         return ["description": description, "content": [route.produces: ["schema": ["type": "string"]]]]
     }
@@ -101,6 +103,7 @@ enum OpenAPIDocument {
         case "token": ["type": "string", "pattern": TokenName.pattern]
         case "cursor" where route.path == "/assets": ["type": "string", "pattern": "^[0-9a-f]{64}$"]
         case "cursor": ["type": "string", "minLength": 1, "maxLength": 256, "description": "the `next` of the previous page, as given"]
+        case "format": OpenAPISchemas.enumeration(["json", "txt"])
         case "name": ["type": "string", "pattern": AssetName.pattern]
         case "tags": ["type": "string", "pattern": AssetName.tagsPattern]
         default: ["type": "string"]

@@ -92,7 +92,7 @@ enum OpenAPISchemas {
                 "eta_seconds": number, "cost": ref("CostEstimate"),
                 "result": object([
                     "video": string, "thumbnail": string, "subtitles_srt": string, "subtitles_vtt": string, "plan": string,
-                    "timeline": string, "qa": string, "duration": number, "video_bytes": integer, "video_sha256": string,
+                    "timeline": string, "qa": string, "credits": string, "duration": number, "video_bytes": integer, "video_sha256": string,
                     "qa_passed": boolean, "qa_failures": array(string), "wall_seconds": number, "warnings": array(string),
                 ]),
                 "provider_calls": array(object([
@@ -104,6 +104,16 @@ enum OpenAPISchemas {
                 "links": ["type": "object", "additionalProperties": string],
             ], required: ["id", "state", "progress", "attempts", "links"]),
             "JobList": object(["jobs": array(ref("Job")), "next": string], required: ["jobs"]),
+            "Credits": object([
+                "credits": array(object([
+                    "role": enumeration(Credit.Role.allCases.map(\.rawValue)), "scene": ["type": "integer", "minimum": 0, "description": "from 0; absent for the whole video"],
+                    "file": string, "source": ["type": "string", "description": "a [provider.NAME], assets, library or offline"],
+                    "kind": string, "title": string, "author": string, "author_url": string,
+                    "license": enumeration(MediaLicense.allCases.map(\.rawValue)), "link": string, "model": string,
+                    "seed": ["type": "integer", "minimum": 0], "prompt": string,
+                ], required: ["role", "source", "license"])),
+                "attribution": array(string),
+            ], required: ["credits", "attribution"]),
             "Plan": object(["plan": ["type": "object"], "preset": string, "cost": ref("CostEstimate"), "eta_seconds": number], required: ["preset", "cost"]),
             "Estimate": object([
                 "preset": string, "cost": ref("CostEstimate"), "eta_seconds": number,

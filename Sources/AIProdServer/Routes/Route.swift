@@ -23,6 +23,8 @@ struct Route: Sendable, Hashable {
     var responseSchema: String? = nil
     /// Media type of the success answer.
     var produces: String = "application/json"
+    /// Another media type the success answer can take, by a query parameter (`?format=txt`).
+    var alsoProduces: String? = nil
 
     var parameterCount: Int { path.filter { $0 == "{" }.count }
 }

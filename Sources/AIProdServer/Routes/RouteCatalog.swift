@@ -22,6 +22,7 @@ enum RouteCatalog {
         Route(method: .get, path: "/pipeline/{id}/plan", role: .viewer, summary: "The job's plan", statuses: [200, 404], responseSchema: "AnyObject"),
         Route(method: .get, path: "/pipeline/{id}/timeline", role: .viewer, summary: "The job's timeline", statuses: [200, 404], responseSchema: "AnyObject"),
         Route(method: .get, path: "/pipeline/{id}/qa", role: .viewer, summary: "The QA report", statuses: [200, 404], responseSchema: "AnyObject"),
+        Route(method: .get, path: "/pipeline/{id}/credits", role: .viewer, summary: "Who made each piece of the video, on what terms (?format=txt: as text)", statuses: [200, 400, 404], query: ["format"], responseSchema: "Credits", alsoProduces: "text/plain"),
         Route(method: .post, path: "/pipeline/plan", role: .viewer, summary: "Dry run: plan, cost and ETA", statuses: [200, 400, 404, 413, 422], body: "application/json", requestSchema: "RunRequest", responseSchema: "Plan"),
         Route(method: .post, path: "/timeline/render", role: .producer, summary: "Queue a Timeline whose media are asset ids", statuses: [202, 200, 400, 402, 404, 413, 422], body: "application/json", requestSchema: "TimelineRequest", responseSchema: "Job"),
         Route(method: .post, path: "/cost/estimate", role: .viewer, summary: "Cost and ETA of a request", statuses: [200, 400, 404, 413, 422], body: "application/json", requestSchema: "RunRequest", responseSchema: "Estimate"),
