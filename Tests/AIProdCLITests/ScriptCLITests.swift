@@ -40,7 +40,7 @@ struct ScriptCLITests {
         #expect(qa["passed"] as? Bool == true)
         #expect(outcome.stdout.contains("out/bell.mp4: 1 scenes"))
         // The job's folder is beside the video, with every stage's manifest.
-        #expect(directory.contents(of: "out/bell.media/stages").sorted() == ["direct.json", "foley.json", "narrate.json", "plan.json", "publish.json", "qa.json", "render.json", "score.json"])
+        #expect(directory.contents(of: "out/bell.media/stages").sorted() == ["direct.json", "foley.json", "narrate.json", "plan.json", "publish.json", "qa.json", "render.json", "score.json", "visuals.json"])
         // The timeline renders again on its own, its files confined to its folder.
         directory.makeDirectory("again")
         let again = try AIProdBinary.run(["render", "out/bell.timeline.json", "-o", "again/bell.mp4", "--quiet"], in: directory)

@@ -5,7 +5,8 @@ import Foundation
 
 /// direct: the plan, narrations, effects, music and the job's own pictures (`assets/`) →
 /// `timeline.json`, every file in it relative to the job's folder so the render resolves them
-/// confined there. The spec's music volume and subtitle burn-in are applied here. For a
+/// confined there. The spec's music volume and subtitle burn-in are applied here, and with
+/// `credit_roll` a closing card carries the credit lines the pieces' licences ask for. For a
 /// timeline job, the given timeline is validated and its asset ids become `assets/<id>`.
 struct DirectStage {
     func run(_ job: StageJob) throws(PipelineError) -> [String] {
@@ -49,6 +50,13 @@ struct DirectStage {
         }
         let music = job.spec.music.enabled ? JobDirectory.music : nil
         var timeline = director.timeline(plan: plan, scenes: scenes, music: music)
+        if job.spec.creditRoll {
+            // What the licences of the pieces chosen so far ask to be credited, on a closing card.
+            let lines = CreditsCollector(directory: job.directory).collect().attribution
+            if let roll = CreditRoll.clip(lines: lines, preset: director.preset, title: job.spec.title ?? plan.title) {
+                timeline.video.clips.append(roll)
+            }
+        }
         if let volume = job.spec.music.volumeDb {
             for index in timeline.audio.music.indices { timeline.audio.music[index].gainDb += volume }
         }
