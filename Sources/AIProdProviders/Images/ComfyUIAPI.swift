@@ -44,15 +44,17 @@ struct ComfyUIAPI: ImageAPI {
     /// `{url}/view?filename=…&subfolder=…&type=…`, each value percent-encoded.
     func viewURL(_ output: ComfyHistory.Output, transport: ProviderTransport) throws(ProviderError) -> URL {
         let base = try transport.endpoint("/view")
-        var components = URLComponents(url: base, resolvingAgainstBaseURL: false)
-        components?.queryItems = [
+        guard var components = URLComponents(url: base, resolvingAgainstBaseURL: false) else {
+            throw ProviderError(.unsupported, provider: transport.config.name, "cannot make a /view URL of \(ProviderTransport.describe(base))")
+        }
+        components.queryItems = [
             URLQueryItem(name: "filename", value: output.filename), URLQueryItem(name: "subfolder", value: output.subfolder),
             URLQueryItem(name: "type", value: output.type),
         ]
-        // `+` and `&` survive URLQueryItem unescaped in some versions; a file name may hold them.
-        let query = components?.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
-        components?.percentEncodedQuery = query
-        guard let url = components?.url else {
+        // URLQueryItem leaves `+` as is, which a server reads as a space; a file name may hold one.
+        let query = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
+        components.percentEncodedQuery = query
+        guard let url = components.url else {
             throw ProviderError(.malformedReply, provider: transport.config.name, "cannot make a /view URL of the picture's name")
         }
         return url
