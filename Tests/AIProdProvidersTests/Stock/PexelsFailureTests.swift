@@ -9,26 +9,14 @@ import Testing
 /// crash, never a wrong file), retries and `Retry-After` are honoured, bad answers are not
 /// cached, downloads stay on https or the API's own host, and the key is in no log line.
 @Suite struct PexelsFailureTests {
-    /// A Pexels answering search `n` (from 1) with `answer(n, base)`, and serving a real JPEG
-    /// at `/files/photo.jpg`.
+    /// A Pexels answering search `n` (from 1) with `answer(n, base)`, serving a real JPEG at
+    /// `/files/photo.jpg` and an HTML page at `/files/page.jpg`.
     static func serving<T: Sendable>(_ answer: @escaping @Sendable (Int, String) async throws -> Response,
                                      _ body: @Sendable (FakeProviderServer, String) async throws -> T) async throws -> T {
-        let counter = Counter()
         let jpeg = try FakePexelsServer.jpeg(hex: "c08040", width: 1_920, height: 1_080)
-        return try await FakeProviderServer.serving({ router, server in
-            router.get("v1/search") { request, _ -> Response in
-                _ = try await server.remember(request)
-                return try await answer(await counter.next(), "http://\(request.head.authority ?? "")")
-            }
-            router.get("files/photo.jpg") { request, _ -> Response in
-                _ = try await server.remember(request)
-                return FakeProviderServer.bytes(jpeg, contentType: "image/jpeg")
-            }
-            router.get("files/page.jpg") { request, _ -> Response in
-                _ = try await server.remember(request)
-                return FakeProviderServer.bytes(Data("<html><body>Not a photo</body></html>".utf8), contentType: "image/jpeg")
-            }
-        }, body)
+        let page = Data("<html><body>Not a photo</body></html>".utf8)
+        return try await StockFixture.serving("v1/search", files: ["files/photo.jpg": (jpeg, "image/jpeg"), "files/page.jpg": (page, "image/jpeg")],
+                                              answer: answer, body)
     }
 
     /// A one-photo page whose file is at `link`.

@@ -2,6 +2,7 @@ import AIProdCore
 import AIProdMedia
 import AIProdProviders
 import Foundation
+import Hummingbird
 import Logging
 
 /// Runs the stock and sound clients the way a stage does — on a thread of their own, with a
@@ -55,5 +56,26 @@ enum StockFixture {
     /// The value of `name` in a URL's query, percent-decoded.
     static func parameter(_ name: String, of url: URL) -> String? {
         URLComponents(url: url, resolvingAgainstBaseURL: false)?.queryItems?.first { $0.name == name }?.value
+    }
+
+    /// A provider answering call `n` (from 1) of `method path` with `answer(n, base)` (base:
+    /// `http://HOST:PORT`, for links back to it), and serving each of `files` (path → bytes
+    /// and content type) as is.
+    static func serving<T: Sendable>(_ path: String, method: HTTPRequest.Method = .get, files: [String: (data: Data, type: String)] = [:],
+                                     answer: @escaping @Sendable (Int, String) async throws -> Response,
+                                     _ body: @Sendable (FakeProviderServer, String) async throws -> T) async throws -> T {
+        let counter = Counter()
+        return try await FakeProviderServer.serving({ router, server in
+            router.on(RouterPath(path), method: method) { request, _ -> Response in
+                _ = try await server.remember(request)
+                return try await answer(await counter.next(), "http://\(request.head.authority ?? "")")
+            }
+            for (file, content) in files {
+                router.get(RouterPath(file)) { request, _ -> Response in
+                    _ = try await server.remember(request)
+                    return FakeProviderServer.bytes(content.data, contentType: content.type)
+                }
+            }
+        }, body)
     }
 }

@@ -35,7 +35,7 @@ enum FakeMusicServer {
 
     /// Adds the route (`POST /generate`, and `GET /files/SEED-SECONDS.wav` for `.link`).
     static func routes(_ router: Router<BasicRequestContext>, _ server: FakeProviderServer, reply: Reply = .raw) {
-        router.post(path) { request, _ -> Response in
+        router.post(RouterPath(path)) { request, _ -> Response in
             let received = try await server.remember(request)
             guard let body = try? JSONDecoder().decode(Body.self, from: received.body), !body.prompt.isEmpty, body.duration > 0, body.duration <= 600 else {
                 return FakeProviderServer.json(#"{"error": "prompt and a positive duration are required"}"#, status: .badRequest)
