@@ -16,6 +16,8 @@ struct FakeMusicSource: MusicPieceSource {
     var name: String
     var moods: Set<Mood>
     var calls = Calls()
+    /// Raises the job's cancellation once the piece is written (a cancel while it downloads).
+    var cancels = false
 
     func piece(mood: Mood, seconds: Double, seed: UInt64, to path: String, cancellation: RenderCancellation) throws(StudioError) -> Credit {
         calls.record(mood, seconds)
@@ -25,6 +27,7 @@ struct FakeMusicSource: MusicPieceSource {
         } catch {
             throw .media(error)
         }
+        if cancels { cancellation.cancel() }
         return Credit(role: .music, source: name, kind: "music-http", license: .generated, model: "fake-gen", seed: seed, prompt: mood.rawValue)
     }
 }

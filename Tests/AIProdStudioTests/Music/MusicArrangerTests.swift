@@ -99,4 +99,25 @@ struct MusicArrangerTests {
         #expect(abs(arrangement.pieces[1].start - (arrangement.pieces[0].end - 3)) < 0.001)
         #expect(arrangement.pieces[0].end > 20 && arrangement.pieces[0].end <= 25.5)
     }
+
+    @Test("a cancel is not a fallback: it stops the arrangement, writes no bed and leaves no scratch file")
+    func cancelled() throws {
+        let scratch = ScratchDirectory("arranger-cancel")
+        let source = FakeMusicSource(name: "gen", moods: [.calm], cancels: true)
+        let arranger = MusicArranger(composer: try FluidSynthComposer(soundfont: Self.soundfont), composerModel: "fluidsynth",
+                                     library: MusicLibrary(root: nil), sources: [source], limits: MediaLimits(), crossfadeFrames: 48_000)
+        let output = scratch.file("music.wav")
+        #expect(throws: StudioError.self) {
+            try arranger.arrange(Self.segments([(.calm, 12), (.epic, 12)]), seed: 1, to: output, scratch: scratch.path,
+                                 cancellation: RenderCancellation())
+        }
+        do {
+            _ = try arranger.arrange(Self.segments([(.calm, 12), (.epic, 12)]), seed: 1, to: output, scratch: scratch.path,
+                                     cancellation: RenderCancellation())
+        } catch {
+            #expect(error.code == .cancelled, "\(error)")
+        }
+        #expect(source.calls.all.map(\.mood) == [.calm, .calm], "no other source or the composer after the cancel")
+        #expect(scratch.contents.isEmpty, "\(scratch.contents)")
+    }
 }
