@@ -6,7 +6,8 @@
 /// moved to the attack's sample; the fade-out ends there and the rest is silent. When no
 /// steady beat is heard, the cut is the quietest 20 ms in the last `searchFrames` instead.
 /// Shorter: the piece is looped from its last bar line back to its first (the body between is
-/// a whole number of bars, so the pulse carries on across the join), the join a short
+/// a whole number of bars, so the pulse carries on across the join; a piece over a minute is
+/// heard at each end separately, so a played tempo's drift does not move the lines), the join a short
 /// raised-cosine crossfade (`loopCrossfade`); without a grid the whole piece loops. The looped
 /// sound is then cut as a long piece is. The result always has exactly the frames asked for,
 /// faded in from the first frame and out to silence at its end.
@@ -59,9 +60,13 @@ public struct MusicFitter: Sendable {
         let length = source.count / 2
         let fade = min(loopCrossfade, length / 4)
         var start = 0, end = length - fade
-        if length >= 8 * 48_000, let grid = tracker.grid(source, channels: 2, window: 0..<length) {
-            let lines = grid.barLines(in: 0..<(length - fade + 1))
-            if let first = lines.first, let last = lines.last, last - first >= max(Int(grid.barFrames), 48_000) {
+        // A long piece is heard at each end on its own (a played piece drifts in tempo).
+        let whole = length <= 2 * analysisFrames
+        if length >= 8 * 48_000, let head = tracker.grid(source, channels: 2, window: 0..<(whole ? length : analysisFrames)),
+           let tail = whole ? head : tracker.grid(source, channels: 2, window: (length - analysisFrames)..<length) {
+            let span = 0..<(length - fade + 1)
+            if let first = head.barLines(in: span).first, let last = tail.barLines(in: span).last,
+               last - first >= max(Int(tail.barFrames), 48_000) {
                 start = BeatTracker.snap(first, in: source, channels: 2)
                 end = BeatTracker.snap(last, in: source, channels: 2)
                 if end + fade > length || end - start < fade { (start, end) = (0, length - fade) }
