@@ -9,9 +9,10 @@ public enum StudioFactory {
 
     /// A runner on the local providers. Loads the soundfont now, so a missing one is reported
     /// at start-up (`soundfont_missing`), not in the middle of a job.
-    /// `remote`: the providers the plan and narrate stages try first (none by default).
+    /// `remote`: the providers the plan and narrate stages try first (none by default);
+    /// `music`: `[music]`, the library and mood changes the score stage uses.
     public static func runner(studio: StudioConfig, limits: Limits = Limits(), defaultPreset: String? = nil,
-                              remote: RemoteStudio = .offline) throws(PipelineError) -> LocalRunner {
+                              remote: RemoteStudio = .offline, music: MusicConfig = MusicConfig()) throws(PipelineError) -> LocalRunner {
         let composer: FluidSynthComposer
         do {
             composer = try FluidSynthComposer(config: studio)
@@ -21,7 +22,8 @@ public enum StudioFactory {
         return StageRunner(
             planner: OfflinePlanner(config: studio), narrator: EspeakNarrator(config: studio), composer: composer,
             effects: Foley(config: studio),
-            settings: RunnerSettings(limits: limits, defaultPreset: defaultPreset, watermark: studio.watermark), remote: remote)
+            settings: RunnerSettings(limits: limits, defaultPreset: defaultPreset, watermark: studio.watermark, music: music),
+            remote: remote)
     }
 
     /// The dry run on the same planner.

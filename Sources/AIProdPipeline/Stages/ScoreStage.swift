@@ -1,9 +1,14 @@
 import AIProdCore
 import AIProdStudio
+import Foundation
 
-/// score: the music bed (`media/music.wav`), as long as the directed video will be, in the
-/// spec's mood or the plan's dominant one. Nothing with `music.enabled: false`. The composer
-/// looks at the cancellation every block of synthesis.
+/// score: the music bed (`media/music.wav`), exactly as long as the directed video will be,
+/// following the plan's moods: a mood that lasts `[music] min_mood_seconds` gets a piece of its
+/// own, crossfaded over `crossfade_seconds` (the spec's `music.mood` forces one piece). Each
+/// piece comes from the studio's library, else the job's music sources (`music-http`), else
+/// the composer (`MusicArranger`). Writes the pieces with their credits (`media/music.json`)
+/// and, when anything fell back, why (`media/music-warnings.json`). Nothing with
+/// `music.enabled: false`. The composer and the decoders look at the cancellation every block.
 struct ScoreStage<Composer: MusicProvider> {
     let composer: Composer
 
@@ -15,22 +20,36 @@ struct ScoreStage<Composer: MusicProvider> {
             throw .corrupt(JobDirectory.narrations, "\(narrations.count) narrations for \(plan.scenes.count) scenes", stage: .score)
         }
         let director = Director(preset: try job.preset(), seed: job.spec.seed)
-        let duration = director.duration(plan: plan, narrationSamples: narrations.map(\.sampleCount))
+        let speech = narrations.map(\.sampleCount)
+        let settings = job.settings.music
+        let segments = job.spec.music.mood.map {
+            MoodSegments(mood: $0, frames: director.duration(plan: plan, narrationSamples: speech).samples(at: 48_000))
+        } ?? MoodSegments(plan: plan, director: director, narrationSamples: speech, minimumSeconds: settings.minMoodSeconds)
         try job.directory.makeDirectory(JobDirectory.media, stage: .score)
+        let arranger = MusicArranger(
+            composer: composer, composerModel: Self.model(of: composer), library: MusicLibrary(root: settings.library),
+            sources: try job.remote.musicSources(for: job.spec), limits: job.settings.limits.media,
+            crossfadeFrames: Int((settings.crossfadeSeconds * 48_000).rounded()))
+        let arrangement: MusicArrangement
         do {
-            try composer.compose(mood: job.spec.music.mood ?? Self.dominantMood(plan), duration: duration, seed: job.spec.seed,
-                                 to: job.directory.path(JobDirectory.music), cancellation: job.context.cancellation,
-                                 progress: { job.context.progress(JobProgress(stage: .score, fraction: $0 * 0.95)) })
+            arrangement = try arranger.arrange(
+                segments.segments, seed: job.spec.seed, to: job.directory.path(JobDirectory.music),
+                scratch: job.directory.path(JobDirectory.media), cancellation: job.context.cancellation,
+                progress: { job.context.progress(JobProgress(stage: .score, fraction: $0 * 0.95)) })
         } catch {
             throw PipelineError(error, stage: .score)
         }
-        return [JobDirectory.music]
+        var pieces = arrangement.pieces
+        for index in pieces.indices { pieces[index].credit.file = JobDirectory.music }
+        try job.directory.writeJSON(pieces, to: JobDirectory.musicPieces, stage: .score)
+        guard !arrangement.warnings.isEmpty else { return [JobDirectory.music, JobDirectory.musicPieces] }
+        try job.directory.writeJSON(arrangement.warnings, to: JobDirectory.musicWarnings, stage: .score)
+        return [JobDirectory.music, JobDirectory.musicPieces, JobDirectory.musicWarnings]
     }
 
-    /// The mood the narration spends the most time in: the music's.
-    static func dominantMood(_ plan: Plan) -> Mood {
-        var time: [Mood: Rational] = [:]
-        for scene in plan.scenes { time[scene.mood, default: .zero] = time[scene.mood, default: .zero] + scene.duration }
-        return Mood.allCases.max { (time[$0] ?? .zero) < (time[$1] ?? .zero) } ?? .calm
+    /// The composer as a credit names it: "fluidsynth TimGM6mb" (the soundfont's file name).
+    static func model(of composer: Composer) -> String {
+        guard let fluid = composer as? FluidSynthComposer else { return String(describing: Composer.self) }
+        return "fluidsynth " + ((fluid.soundfont as NSString).lastPathComponent as NSString).deletingPathExtension
     }
 }

@@ -24,7 +24,8 @@ struct ScriptRender {
                            duration: try studio.targetDuration(), seed: studio.seed)
         var service = file.service
         service.studio = config
-        let runner = try StudioFactory.runner(studio: config, limits: try file.limits(), remote: RemoteStudio(config: service))
+        let runner = try StudioFactory.runner(studio: config, limits: try file.limits(), remote: RemoteStudio(config: service),
+                                              music: service.music)
         let outputs = ScriptOutputs(video: command.output)
         let directory = JobDirectory(root: outputs.jobDirectory)
 

@@ -42,7 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
         let runner: StudioFactory.LocalRunner
         do {
             runner = try StudioFactory.runner(studio: config.studio, limits: config.limits, defaultPreset: config.render.defaultPreset,
-                                              remote: RemoteStudio(config: config))
+                                              remote: RemoteStudio(config: config), music: config.music)
         } catch {
             throw ExitCodes.report(error)
         }
