@@ -14,6 +14,9 @@ public struct TimelineValidator: Sendable {
     public static let maxDuration = Rational(6 * 3600)
     /// Latest in or out point in a video file: a day (the largest `max_video_seconds` allows).
     public static let maxMediaTime = Rational(86_400)
+    /// Shortest span of a file a looping video clip may repeat: shorter loops would reopen the
+    /// file many times a second for a stutter nobody wants.
+    public static let minLoopSpan = Rational(1, 10)
     /// Longest file name or font name, in UTF-8 bytes (Linux's PATH_MAX).
     public static let maxPathBytes = 4096
     /// Longest text layer, and subtitle cue, in characters.
@@ -161,6 +164,9 @@ public struct TimelineValidator: Sendable {
                 }
                 guard out <= Self.maxMediaTime, out.subtracting(video.inPoint) != nil else {
                     throw .invalid("\(path).video.out_point", "must be at most \(Self.maxMediaTime) s and a representable span after in_point, got \(out)")
+                }
+                if video.loop, let span = out.subtracting(video.inPoint), span < Self.minLoopSpan {
+                    throw .invalid("\(path).video.out_point", "a looping span must last at least \(Self.minLoopSpan.doubleValue) s, got \(span.doubleValue) s")
                 }
             }
             try requireGain(video.gainDb, field: "\(path).video.gain_db")

@@ -14,6 +14,9 @@ struct AudioPlacement: Sendable, Hashable {
     var fadeOutSamples: Int64
     var loop: Bool
     var ducking: DuckingShape?
+    /// With `loop`: samples of the file each pass plays before starting again at
+    /// `fileOffsetSeconds` (a looping video clip's span); nil: to the file's end.
+    var passSamples: Int64? = nil
 
     var endSample: Int64 { startSample + lengthSamples }
 

@@ -5,6 +5,8 @@ final class SoundtrackMixer {
     let plan: SoundtrackPlan
     private var envelopes: [Int: DuckingEnvelope] = [:]
     private var readers: [Int: AudioFileReader] = [:]
+    /// Samples read in the current pass of placements with a ``AudioPlacement/passSamples``.
+    private var passRead: [Int: Int64] = [:]
     private var finished: Set<Int> = []
     private var scratch: [Float] = []
     private(set) var position: Int64 = 0
@@ -63,10 +65,30 @@ final class SoundtrackMixer {
                 justOpened = true
             }
             let reader = readers[index]!
+            var want = count - got
+            if let pass = placement.passSamples { want = Int(min(Int64(want), pass - passRead[index, default: 0])) }
             let read = try scratch.withUnsafeMutableBufferPointer { buffer throws(MediaError) in
-                try reader.read(into: buffer.baseAddress! + got * 2, frameCount: count - got)
+                try reader.read(into: buffer.baseAddress! + got * 2, frameCount: want)
             }
             got += read
+            if let pass = placement.passSamples {
+                // A pass lasts exactly its length: a file whose sound ends before its pictures
+                // is silent until the pass ends, so every pass starts with its pictures.
+                var done = passRead[index, default: 0] + Int64(read)
+                if read < want {
+                    let silence = Int(min(pass - done, Int64(count - got)))
+                    for sample in (got * 2)..<((got + silence) * 2) { scratch[sample] = 0 }
+                    got += silence
+                    done += Int64(silence)
+                }
+                if done >= pass {
+                    passRead[index] = 0
+                    readers[index] = nil
+                } else {
+                    passRead[index] = done
+                }
+                continue
+            }
             if got < count {
                 // The file ended: loop from its start, or fall silent. A file with no samples
                 // at all falls silent either way.

@@ -49,7 +49,10 @@ struct SoundtrackPlan: Sendable {
             let entry = schedule.entries[index]
             let start = schedule.time(ofFrame: entry.startFrame).samples(at: rate)
             var end = schedule.time(ofFrame: entry.endFrame).samples(at: rate)
-            if let out = video.outPoint {
+            // A looping clip's sound starts again with its pictures, after one span.
+            let loopSpan = video.loop ? try VideoFileFeeder.loopSpan(path: path, clip: video, limits: resolver.limits) : nil
+            let passSamples = loopSpan.map { Int64(($0 * Double(rate)).rounded()) }.flatMap { $0 > 0 ? $0 : nil }
+            if let out = video.outPoint, passSamples == nil {
                 end = min(end, start + samples(out - video.inPoint))
             }
             let nextTransition = index + 1 < clips.count ? schedule.entries[index + 1].transitionFrames : 0
@@ -57,7 +60,8 @@ struct SoundtrackPlan: Sendable {
                 role: .clip, path: path, startSample: start, lengthSamples: min(end, total) - start,
                 fileOffsetSeconds: video.inPoint.doubleValue, gain: gain(video.gainDb),
                 fadeInSamples: (Rational(entry.transitionFrames) / schedule.fps).samples(at: rate),
-                fadeOutSamples: (Rational(nextTransition) / schedule.fps).samples(at: rate), loop: false, ducking: nil))
+                fadeOutSamples: (Rational(nextTransition) / schedule.fps).samples(at: rate), loop: passSamples != nil, ducking: nil,
+                passSamples: passSamples))
         }
         self.placements = placements
     }

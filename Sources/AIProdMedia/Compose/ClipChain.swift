@@ -56,17 +56,31 @@ struct ClipChain {
     /// A linear gradient along `angle` through the frame's centre, end to end. It is smooth, so
     /// it is computed at a quarter of the size and scaled up: `gradients` evaluates every pixel
     /// in float, and at full size it was the slowest part of a title card.
+    ///
+    /// With `texture`, a second gradient of the same colours, reversed and at right angles,
+    /// turns faster (or, on a still card, slowly) and is blended over the first at a quarter's
+    /// opacity, then a fine grain that changes every frame (`noise`, fixed seed: renders stay
+    /// reproducible) is added, all at the small size: the extra cost is two small filters.
     static func gradient(_ card: GradientCard, width: Double, height: Double, fps: String) -> String {
         let small = (w: max(16, (width / 8).rounded() * 2), h: max(16, (height / 8).rounded() * 2))
-        let radians = card.angle * .pi / 180
+        let scale = ",format=yuv420p,scale=\(Int(width)):\(Int(height)):flags=bilinear,setsar=1"
+        let base = layer(from: card.from, to: card.to, angle: card.angle, small: small, fps: fps, speed: card.motion ? "0.0015" : "0.00001")
+        guard card.texture else { return base + scale }
+        let drift = layer(from: card.to, to: card.from, angle: card.angle + 90, small: small, fps: fps, speed: card.motion ? "0.004" : "0.0008")
+        return "\(base),format=yuv420p[base];\(drift),format=yuv420p[drift];"
+            + "[base][drift]blend=all_mode=normal:all_opacity=0.25,noise=alls=5:allf=t+u:all_seed=20261130"
+            + scale
+    }
+
+    /// One `gradients` source at the small size, its axis along `angle` through the centre.
+    private static func layer(from: RGBAColor, to: RGBAColor, angle: Double, small: (w: Double, h: Double), fps: String, speed: String) -> String {
+        let radians = angle * .pi / 180
         let (dx, dy) = (cos(radians), sin(radians))
         // The axis runs through the centre to the frame's edges (gradients takes no point outside).
         let half = min(abs(dx) > 1e-9 ? (small.w / 2 - 1) / abs(dx) : .infinity, abs(dy) > 1e-9 ? (small.h / 2 - 1) / abs(dy) : .infinity)
         let (cx, cy) = (small.w / 2, small.h / 2)
         let points = [cx - half * dx, cy - half * dy, cx + half * dx, cy + half * dy].map { Int($0.rounded()) }
-        let speed = card.motion ? "0.0015" : "0.00001"
-        return "gradients=s=\(Int(small.w))x\(Int(small.h)):r=\(fps):c0=\(card.from.ffmpegHex):c1=\(card.to.ffmpegHex)"
+        return "gradients=s=\(Int(small.w))x\(Int(small.h)):r=\(fps):c0=\(from.ffmpegHex):c1=\(to.ffmpegHex)"
             + ":x0=\(points[0]):y0=\(points[1]):x1=\(points[2]):y1=\(points[3]):nb_colors=2:speed=\(speed)"
-            + ",format=yuv420p,scale=\(Int(width)):\(Int(height)):flags=bilinear,setsar=1"
     }
 }

@@ -20,6 +20,9 @@ public struct Director: Sendable {
     public let assets: AssetCatalog
     /// A watermark image for every frame, if any.
     public var watermark: String?
+    /// What a video asset shorter than its scene does once it has played: hold its last frame,
+    /// or loop from its start (the job's `short_videos`).
+    public var shortVideos: ShortVideoFit = .hold
 
     public init(preset: Preset, seed: UInt64, assets: AssetCatalog = AssetCatalog(), watermark: String? = nil) {
         self.preset = preset
@@ -72,7 +75,7 @@ public struct Director: Sendable {
 
             var content: ClipContent
             var text: [TextLayer] = []
-            let chosen = scene.visual.map(\.asset) ?? assets.match(planned.keywords, excluding: used)
+            let chosen = scene.visual.map(\.asset) ?? assets.match(planned.keywords, description: planned.visual, excluding: used)
             if let asset = chosen {
                 used.insert(asset.path)
                 content = visual(asset, duration: duration, random: &random)
@@ -83,7 +86,7 @@ public struct Director: Sendable {
                 }
             } else {
                 let (from, to) = preset.colors(for: planned.mood)
-                content = .gradient(GradientCard(from: from, to: to, angle: Double(random.index(below: 360)), motion: true))
+                content = .gradient(GradientCard(from: from, to: to, angle: Double(random.index(below: 360)), motion: true, texture: true))
                 if index > 0, !planned.heading.isEmpty {
                     text.append(TextLayer(text: planned.heading, placement: .title, font: preset.titleFont,
                                           start: Rational(transitionIn) / fps, end: duration, fadeIn: Rational(1, 2), fadeOut: Rational(1, 2)))
@@ -134,7 +137,9 @@ public struct Director: Sendable {
     var transitionSeconds: Rational { Rational(transitionFrames) / preset.fps }
     var transitionFrames: Int64 { max(1, preset.transitionSeconds.rounded(toUnitsOf: preset.fps)) }
 
-    /// Images move (Ken Burns, direction from the seed); clips are trimmed to the scene.
+    /// Images move (Ken Burns, direction from the seed); clips are trimmed to the scene, and one
+    /// shorter than the scene loops when ``shortVideos`` says so (its length unknown: it may
+    /// loop, the scene's end cuts it either way).
     func visual(_ asset: VisualAsset, duration: Rational, random: inout SplitMix64) -> ClipContent {
         switch asset.kind {
         case .image:
@@ -143,7 +148,8 @@ public struct Director: Sendable {
             let pan = pans[random.index(below: pans.count)]
             return .image(ImageClip(file: asset.path, kenBurns: KenBurns(zoom: zoom, amount: preset.kenBurnsAmount, pan: pan, easing: .easeInOut)))
         case .video:
-            return .video(VideoClip(file: asset.path, audio: false))
+            let short = asset.duration.map { $0 < duration.doubleValue } ?? true
+            return .video(VideoClip(file: asset.path, audio: false, loop: shortVideos == .loop && short))
         }
     }
 
