@@ -2,7 +2,6 @@ import AIProdCore
 import AIProdProviders
 import AIProdTestSupport
 import Foundation
-import Hummingbird
 import Testing
 
 /// What a hostile ComfyUI can answer to a submission or a poll: typed errors, never a request
@@ -25,16 +24,7 @@ import Testing
         let scratch = ScratchDirectory()
         let workflow = scratch.write(FakeComfyServer.workflow, to: "workflow.json")
         for reply in Self.replies {
-            try await FakeProviderServer.serving({ router, server in
-                router.post("prompt") { request, _ -> Response in
-                    _ = try await server.remember(request)
-                    return FakeProviderServer.json(reply.submit)
-                }
-                router.get("history/:id") { request, _ -> Response in
-                    _ = try await server.remember(request)
-                    return FakeProviderServer.json(reply.history)
-                }
-            }) { server, base in
+            try await ImagesFixture.scriptedTask(submitPath: "prompt", submit: reply.submit, statusPath: "history/:id", status: reply.history) { server, base in
                 let images = try ImagesFixture.images(ComfyUITests.config(base, workflow: workflow))
                 let result = await ImagesFixture.generate(images, ImageRequest(prompt: "x", width: 512, height: 512, seed: 1))
                 let error = try #require(ImagesFixture.failure(result), "\(reply)")

@@ -2,6 +2,7 @@ import AIProdCore
 import AIProdMedia
 import AIProdProviders
 import Foundation
+import Hummingbird
 import Logging
 
 /// What the image and motion tests share: provider sections for the fakes, and blocking calls
@@ -61,5 +62,21 @@ enum ImagesFixture {
               let probe = try? MediaProbe(decode: true, measureLoudness: false).probe(path), probe.decodeError == nil,
               let video = probe.stream("video"), let width = video.width, let height = video.height else { return nil }
         return (width, height)
+    }
+
+    /// A task API on loopback answering every submission (`POST submitPath`) with `submit` and
+    /// every poll (`GET statusPath`, a route pattern) with `status`: hostile replies, scripted.
+    static func scriptedTask<T: Sendable>(submitPath: String, submit: String, statusPath: String, status: String,
+                                          _ body: @Sendable (FakeProviderServer, String) async throws -> T) async throws -> T {
+        try await FakeProviderServer.serving({ router, server in
+            router.post(RouterPath(submitPath)) { request, _ -> Response in
+                _ = try await server.remember(request)
+                return FakeProviderServer.json(submit)
+            }
+            router.get(RouterPath(statusPath)) { request, _ -> Response in
+                _ = try await server.remember(request)
+                return FakeProviderServer.json(status)
+            }
+        }, body)
     }
 }

@@ -123,16 +123,7 @@ import Testing
             (#"{"id": "abc"}"#, #"{"status": "EXPLODED"}"#), (#"{"id": "abc"}"#, #"{"status": 3}"#), (#"{"id": "abc"}"#, #"{"id": "abc"}"#),
         ]
         for reply in replies {
-            try await FakeProviderServer.serving({ router, server in
-                router.post("v1/image_to_video") { request, _ -> Response in
-                    _ = try await server.remember(request)
-                    return FakeProviderServer.json(reply.submit)
-                }
-                router.get("v1/tasks/:id") { request, _ -> Response in
-                    _ = try await server.remember(request)
-                    return FakeProviderServer.json(reply.status)
-                }
-            }) { _, base in
+            try await ImagesFixture.scriptedTask(submitPath: "v1/image_to_video", submit: reply.submit, statusPath: "v1/tasks/:id", status: reply.status) { _, base in
                 let error = try #require(ImagesFixture.failure(await Self.animate(Self.motion(base))), "\(reply)")
                 #expect(error.code == .malformedReply, "\(reply): \(error)")
             }
