@@ -44,7 +44,8 @@ struct DirectStage {
             try job.directory.bringIn(file, as: name, stage: .direct)
             watermark = name
         }
-        let director = Director(preset: try job.preset(), seed: job.spec.seed, assets: catalog, watermark: watermark)
+        var director = Director(preset: try job.preset(), seed: job.spec.seed, assets: catalog, watermark: watermark)
+        director.shortVideos = job.spec.shortVideos
         let scenes = zip(narrations, effects).enumerated().map { index, pair in
             DirectedScene(narration: pair.0, effects: pair.1, visual: visuals?[index])
         }
@@ -56,6 +57,8 @@ struct DirectStage {
             if let roll = CreditRoll.clip(lines: lines, preset: director.preset, title: job.spec.title ?? plan.title) {
                 timeline.video.clips.append(roll)
             }
+            // The score made the music a roll longer: it fades out where the video ends.
+            for index in timeline.audio.music.indices { timeline.audio.music[index].fadeOut = Rational(2) }
         }
         if let volume = job.spec.music.volumeDb {
             for index in timeline.audio.music.indices { timeline.audio.music[index].gainDb += volume }

@@ -25,15 +25,21 @@ struct ScoreStage<Composer: MusicProvider> {
         let segments = job.spec.music.mood.map {
             MoodSegments(mood: $0, frames: director.duration(plan: plan, narrationSamples: speech).samples(at: 48_000))
         } ?? MoodSegments(plan: plan, director: director, narrationSamples: speech, minimumSeconds: settings.minMoodSeconds)
+        var spans = segments.segments
+        if job.spec.creditRoll, !spans.isEmpty {
+            // The credit roll, if the job gets one, plays under the last piece; the director
+            // fades the music out wherever the video ends.
+            spans[spans.count - 1].end += Int64(CreditRoll.maxSeconds) * 48_000
+        }
         try job.directory.makeDirectory(JobDirectory.media, stage: .score)
         let arranger = MusicArranger(
             composer: composer, composerModel: Self.model(of: composer), library: MusicLibrary(root: settings.library),
-            sources: try job.remote.musicSources(for: job.spec), limits: job.settings.limits.media,
+            sources: try job.musicSources(), limits: job.settings.limits.media,
             crossfadeFrames: Int((settings.crossfadeSeconds * 48_000).rounded()))
         let arrangement: MusicArrangement
         do {
             arrangement = try arranger.arrange(
-                segments.segments, seed: job.spec.seed, to: job.directory.path(JobDirectory.music),
+                spans, seed: job.spec.seed, to: job.directory.path(JobDirectory.music),
                 scratch: job.directory.path(JobDirectory.media), cancellation: job.context.cancellation,
                 progress: { job.context.progress(JobProgress(stage: .score, fraction: $0 * 0.95)) })
         } catch {

@@ -31,7 +31,7 @@ struct VisualsStage {
             try job.context.check(.visuals)
             let seconds = (Rational(frames[scene.index]) / preset.fps).doubleValue
             var visual: SceneVisual
-            if let asset = catalog.match(scene.keywords, excluding: used) {
+            if let asset = catalog.match(scene.keywords, description: scene.visual, excluding: used) {
                 used.insert(asset.path)
                 visual = SceneVisual(scene: scene.index, source: .asset, path: job.directory.relative(asset.path) ?? asset.path,
                                      kind: asset.kind, duration: asset.duration)

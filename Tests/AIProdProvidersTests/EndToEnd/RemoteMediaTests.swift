@@ -75,7 +75,7 @@ struct RemoteMediaTests {
         try await FakeProviderServer.serving({ router, server in
             Self.stableDiffusion(router, server, count: count)
             FakePexelsServer.routes(router, server, photoWidth: 640, photoHeight: 360)
-            FakeFreesoundServer.routes(router, server)
+            FakeFreesoundServer.routes(router, server, seconds: 5)
         }) { server, base in
             let config = try Self.config(base)
             let calls = CallLog()
