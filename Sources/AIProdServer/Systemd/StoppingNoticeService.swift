@@ -14,7 +14,11 @@ public struct StoppingNoticeService: Service {
         do {
             try await gracefulShutdown()
         } catch {
-            return  // cancelled: the group is ending without a graceful shutdown
+            // Cancelled: the group is ending anyway. Under load this task can be scheduled only
+            // after the other services have drained and the group cancels it, the graceful
+            // shutdown's notice unseen; systemd must still hear that the daemon is stopping.
+            notifier.stopping(status: "stopping")
+            return
         }
         notifier.stopping(status: "draining: finishing requests, releasing running jobs")
     }
