@@ -65,6 +65,19 @@ struct QAGateTests {
         #expect(report.checks.first { $0.name == "duration" }?.measured.hasPrefix("5.000 s") == true)
     }
 
+    @Test("a long silence that only grazes the narration's end (a closing card with no music) is not silence inside it")
+    func silenceAfterNarration() throws {
+        let directory = ScratchDirectory()
+        // Sound for 1.5 s, then 4.5 s of silence; the last word "ends" 0.2 s into it.
+        let voice = try Self.tone(in: directory, seconds: 6, gate: "lt(t\\,1.5)")
+        let (timeline, output) = try Self.render(in: directory, clips: [Clip(duration: Rational(6), content: .color(ColorCard(color: .white)))], narration: voice)
+        let grazing = QAExpectations(timeline: timeline, words: [TimeSpan(start: 0.2, end: 1.7)], narrationSpans: [TimeSpan(start: 0.2, end: 1.7)])
+        #expect(try QAGate().check(output, expecting: grazing).checks.first { $0.name == "no_silence_in_narration" }?.passed == true)
+        // The same silence a second deeper into the words fails.
+        let inside = QAExpectations(timeline: timeline, words: [TimeSpan(start: 0.2, end: 2.5)], narrationSpans: [TimeSpan(start: 0.2, end: 2.5)])
+        #expect(try QAGate().check(output, expecting: inside).checks.first { $0.name == "no_silence_in_narration" }?.passed == false)
+    }
+
     @Test("a file that does not decode fails the first check")
     func notVideo() throws {
         let directory = ScratchDirectory()

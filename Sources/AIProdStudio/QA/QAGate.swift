@@ -10,6 +10,8 @@ public struct QAGate: Sendable {
     public static let loudnessTolerance = 1.0
     public static let maxBlackSeconds = 2.0
     public static let maxSilenceSeconds = 3.0
+    /// How much of a long silence must lie inside the narration's words to fail the check.
+    public static let minimumSilenceOverlap = 0.5
     /// Share of spoken words whose start a cue must cover.
     public static let minimumCoverage = 0.98
 
@@ -64,7 +66,11 @@ public struct QAGate: Sendable {
                               measured: unrequested.isEmpty ? "none" : unrequested.map(Self.span).joined(separator: ", "),
                               expected: "no black stretch over \(Self.maxBlackSeconds) s the timeline did not ask for"))
 
-        let inside = (audio?.silentSpans ?? []).filter { span in expected.narrationSpans.contains { span.start < $0.end && span.end > $0.start } }
+        // A silence counts when a real part of it falls inside the narration: one that starts as
+        // the last word fades (a closing card with no music after it) only grazes the span.
+        let inside = (audio?.silentSpans ?? []).filter { span in
+            expected.narrationSpans.contains { min(span.end, $0.end) - max(span.start, $0.start) >= Self.minimumSilenceOverlap }
+        }
         checks.append(QACheck(name: "no_silence_in_narration", passed: inside.isEmpty,
                               measured: inside.isEmpty ? "none" : inside.map(Self.span).joined(separator: ", "),
                               expected: "no silence over \(Self.maxSilenceSeconds) s inside narration"))

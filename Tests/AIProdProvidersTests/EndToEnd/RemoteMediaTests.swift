@@ -175,7 +175,10 @@ struct RemoteMediaTests {
         let dead = "http://127.0.0.1:9"
         var config = try Self.config(dead, music: dead)
         for name in ["sd", "stock", "freesound", "musicgen"] { config.providers[name]?.timeoutSeconds = 20 }
-        let spec = JobSpec(script: "The rain falls on the harbour. The bell rings at noon over the calm sea.", preset: Self.preset.name)
+        // A credit roll asked for with nothing to credit: no roll; the music, made a roll
+        // longer, is cut and faded where the video ends.
+        var spec = JobSpec(script: "The rain falls on the harbour. The bell rings at noon over the calm sea.", preset: Self.preset.name)
+        spec.creditRoll = true
         let result = try await ExampleScriptsTests.render(spec, config: config, cache: scratch.file("cache"), folder: scratch.file("job"),
                                                          calls: CallLog(), logger: Logger(label: "test")).get()
         #expect(result.qaPassed, "\(result.qaFailures)")
