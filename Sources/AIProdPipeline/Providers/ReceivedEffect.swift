@@ -10,12 +10,12 @@ enum ReceivedEffect {
 
     /// Decodes `data` and writes the WAV at `relative`; returns its length in seconds.
     static func accept(_ data: Data, extension ext: String, as relative: String, in directory: JobDirectory,
-                       limits: Limits, cancellation: RenderCancellation) throws(ReceivedVisualError) -> Double {
+                       limits: Limits, cancellation: RenderCancellation) throws(ReceivedMediaError) -> Double {
         let folder = (relative as NSString).deletingLastPathComponent
         let safeExtension = ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } && !ext.isEmpty && ext.count <= 5 ? ext : "bin"
         let temporary = folder + "/.effect-reply.\(UInt32.random(in: 0...UInt32.max)).\(safeExtension).partial"
         guard FileManager.default.createFile(atPath: directory.path(temporary), contents: data) else {
-            throw ReceivedVisualError("cannot write \(temporary)")
+            throw ReceivedMediaError("cannot write \(temporary)")
         }
         defer { directory.remove(temporary) }
         var samples: [Float]
@@ -23,11 +23,11 @@ enum ReceivedEffect {
             samples = try AudioFileDecoder.mono48k(path: directory.path(temporary), maxFrames: 48_000 * 600, limits: limits.media,
                                                    cancellation: cancellation)
         } catch {
-            throw ReceivedVisualError("not sound aiprod can use: \(error.message)")
+            throw ReceivedMediaError("not sound aiprod can use: \(error.message)")
         }
-        guard samples.count >= 2_400 else { throw ReceivedVisualError("shorter than 50 ms") }
+        guard samples.count >= 2_400 else { throw ReceivedMediaError("shorter than 50 ms") }
         guard samples.allSatisfy(\.isFinite), let peak = samples.map(abs).max(), peak > 1e-4 else {
-            throw ReceivedVisualError("silent, or not numbers")
+            throw ReceivedMediaError("silent, or not numbers")
         }
         let cap = maxSeconds * 48_000
         if samples.count > cap {
@@ -38,7 +38,7 @@ enum ReceivedEffect {
         do {
             try WAVFile.write(samples, channels: 1, to: directory.path(relative))
         } catch {
-            throw ReceivedVisualError("cannot write \(relative): \(error.message)")
+            throw ReceivedMediaError("cannot write \(relative): \(error.message)")
         }
         return Double(samples.count) / 48_000
     }

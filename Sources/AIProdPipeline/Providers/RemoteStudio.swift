@@ -142,16 +142,6 @@ public struct RemoteStudio: Sendable {
         try Self.chain(effectsChain, from: spec.providers.effects, field: "providers.effects")
     }
 
-    /// Every chain's start the job asks for, checked (at submit, so a bad name is a 400).
-    public func checkRequest(_ spec: JobSpec) throws(PipelineError) {
-        _ = try planners(for: spec)
-        _ = try voiceNames(for: spec)
-        _ = try visualNames(for: spec)
-        _ = try motionNames(for: spec)
-        _ = try effectNames(for: spec)
-        _ = try Self.chain(musicChain, from: spec.providers.music, field: "providers.music")
-    }
-
     /// The names of `chain` from `start` on; a name not in the chain is the caller's error.
     public static func chain(_ chain: ProviderChain, from start: String?, field: String) throws(PipelineError) -> [String] {
         guard let start else { return chain.providers }

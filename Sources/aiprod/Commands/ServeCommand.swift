@@ -41,8 +41,14 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try DaemonStore.open(config, logger: logger)
         let runner: StudioFactory.LocalRunner
         do {
+            let remote = RemoteStudio(config: config)
+            // A provider a chain names but that cannot work (a ComfyUI workflow that does not
+            // read): said once here; each job then skips it with a warning.
+            for (name, reason) in remote.unusable.sorted(by: { $0.key < $1.key }) {
+                logger.error("provider not usable: jobs will skip it", metadata: ["provider": "\(name)", "reason": "\(reason)"])
+            }
             runner = try StudioFactory.runner(studio: config.studio, limits: config.limits, defaultPreset: config.render.defaultPreset,
-                                              remote: RemoteStudio(config: config), music: config.music)
+                                              remote: remote, music: config.music)
         } catch {
             throw ExitCodes.report(error)
         }
